@@ -1,0 +1,37 @@
+// Lint: TypeScript-aware rules for the widget and tests, plain recommended rules for Node code,
+// plus the project's security rules (no eval, no HTML strings into the DOM).
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const noHtmlInjection = [
+  'error',
+  { selector: "MemberExpression[property.name='innerHTML']", message: 'Render text with lit templates; never innerHTML.' },
+  { selector: "MemberExpression[property.name='outerHTML']", message: 'Never outerHTML.' },
+  { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Never insertAdjacentHTML.' },
+  { selector: "Identifier[name='unsafeHTML']", message: 'Never unsafeHTML: all text is rendered as text.' },
+  { selector: "NewExpression[callee.name='Function']", message: 'Never new Function.' },
+];
+
+export default tseslint.config(
+  { ignores: ['dist/', 'src/generated/', 'node_modules/', 'custom-elements.json'] },
+  js.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    extends: [tseslint.configs.recommended],
+    rules: {
+      'no-restricted-syntax': noHtmlInjection,
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    files: ['**/*.js'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: { 'no-restricted-syntax': noHtmlInjection, 'no-eval': 'error', 'no-implied-eval': 'error' },
+  },
+  {
+    // End-to-end tests pass functions to run in the page.
+    files: ['test/e2e/**/*.js'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+);

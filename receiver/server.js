@@ -1,0 +1,655 @@
+// @ts-check
+/**
+ * The reference receiver: a Fastify app that accepts Welcomed responses (schema `welcomed/1`),
+ * stores them in SQLite and gives them back to admins as JSON or CSV.
+ *
+ * Every error is a JSON body `{ error: "<short-code>", message: "<sentence>", details?: [...] }`;
+ * no stack trace or framework error object ever reaches a client. Nothing here stores or logs
+ * a client's IP address: the per-client rate limit keys on an HMAC of the address with a
+ * random per-process key, kept in memory only.
+ */
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import Fastify from 'fastify';
+import cors from '@fastify/cors';
+import rateLimit, { normalizeIP } from '@fastify/rate-limit';
+import { Ajv } from 'ajv';
+import formatsPlugin from 'ajv-formats';
+import { stringify } from 'csv-stringify';
+import { checkAdminToken, parseOrigins, toOrigin } from './settings.js';
+import { openStore } from './store.js';
+
+/** @typedef {import('fastify').FastifyInstance} FastifyInstance */
+/** @typedef {import('fastify').FastifyRequest} FastifyRequest */
+/** @typedef {import('fastify').FastifyReply} FastifyReply */
+/** @typedef {import('./store.js').WelcomedResponse} WelcomedResponse */
+/** @typedef {import('./store.js').StoredResponse} StoredResponse */
+
+/**
+ * @typedef {object} ReceiverOptions
+ * @property {string} dbPath SQLite file (created with its folder if missing); `:memory:` for tests
+ * @property {string[]} [origins] origins, besides the receiver's own, allowed to POST responses
+ * @property {string} adminToken bearer token for the admin endpoints (≥ 16 token characters)
+ * @property {{ max: number, timeWindow: number | string }} [rateLimit]
+ *   POSTs allowed per client per window (default 30 per minute; timeWindow in ms or e.g. '1 minute')
+ * @property {number} [contactDays] days panel contact details are kept (default 365)
+ * @property {boolean | number | string} [trustProxy] Fastify `trustProxy`: set it when behind a
+ *   reverse proxy, so the rate limit sees clients rather than the proxy (default false)
+ * @property {boolean | Record<string, unknown>} [logger] Fastify/pino logger options (default off).
+ *   Request logs are reduced to method and path: no addresses, no query strings.
+ */
+
+/** Largest accepted request body for a response, in bytes (DESIGN.md: body ≤ 16 KiB). */
+export const BODY_LIMIT = 16 * 1024;
+/** Default and largest `limit` of `GET /api/responses` (JSON). */
+export const DEFAULT_LIST_LIMIT = 1000;
+export const MAX_LIST_LIMIT = 10000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Keys refused anywhere in a payload: they poison prototypes in careless consumers. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The payload's JSON Schema, shared with the widget (src/response.schema.json). */
+export const responseSchema = JSON.parse(
+  readFileSync(new URL('../src/response.schema.json', import.meta.url), 'utf8'),
+);
+const ajv = new Ajv({ allErrors: true, strict: true });
+formatsPlugin.default(ajv, ['date-time']);
+const validateResponse = ajv.compile(responseSchema);
+const CHANGE_PATTERN = new RegExp(responseSchema.properties.change.pattern);
+
+/** Friendlier messages for pattern and format failures, by JSON pointer. */
+const HINTS = /** @type {Record<string, string>} */ ({
+  '/id': 'must be a lower-case UUID v4',
+  '/change': 'must be 1 to 100 characters of A-Z a-z 0-9 . _ : -',
+  '/locale': 'must be a language tag such as en, cy or pa-Arab',
+  '/page': 'must be an http(s) address with no query string or fragment',
+  '/answeredAt': 'must be a date and time such as 2026-11-26T09:12:03.120Z',
+  '/widget': 'must be a version number such as 0.1.0',
+  '/panel/email': 'must be an e-mail address',
+  '/panel/phone': 'must be 6 to 40 digits, spaces, +, ( ) or -',
+});
+
+/** An error whose status, code, message and details are safe to show to the client. */
+export class HttpError extends Error {
+  /**
+   * @param {number} statusCode
+   * @param {string} code short machine-readable code, e.g. `invalid-response`
+   * @param {string} message one human sentence
+   * @param {{ path: string, message: string }[]} [details]
+   */
+  constructor(statusCode, code, message, details) {
+    super(message);
+    this.name = 'HttpError';
+    this.statusCode = statusCode;
+    this.code = code;
+    this.details = details;
+  }
+}
+
+/**
+ * Creates the receiver: a Fastify instance with every plugin and route registered, not yet
+ * listening (so callers can register more routes, e.g. static demo pages, before `listen`).
+ * Closing the app closes the database.
+ * @param {ReceiverOptions} options
+ * @returns {Promise<FastifyInstance>}
+ */
+export async function createReceiver(options) {
+  if (!options || typeof options.dbPath !== 'string' || options.dbPath === '') {
+    throw new Error('createReceiver: dbPath (the SQLite file) is required.');
+  }
+  const adminDigest = sha256(checkAdminToken(options.adminToken, 'adminToken'));
+  const allowedOrigins = new Set(parseOrigins(options.origins ?? [], 'origins'));
+  const contactDays = options.contactDays ?? 365;
+  if (!Number.isFinite(contactDays) || contactDays < 1) {
+    throw new Error('createReceiver: contactDays must be a number of days ≥ 1.');
+  }
+  const limit = options.rateLimit ?? { max: 30, timeWindow: 60_000 };
+  if (!Number.isInteger(limit.max) || limit.max < 1) {
+    throw new Error('createReceiver: rateLimit.max must be a whole number ≥ 1.');
+  }
+
+  const store = openStore(options.dbPath);
+  /** @type {FastifyInstance} */
+  let app;
+  try {
+    /** @type {import('fastify').FastifyServerOptions} */
+    const serverOptions = {
+      logger: loggerOptions(options.logger),
+      // Fastify accepts a hop count at run time; its types only list the other forms.
+      trustProxy: /** @type {boolean | string} */ (options.trustProxy ?? false),
+      /** @param {unknown} _error @param {unknown} _request @param {FastifyReply} reply */
+      frameworkErrors: (_error, _request, reply) => {
+        reply
+          .code(400)
+          .header('X-Content-Type-Options', 'nosniff')
+          .header('Cache-Control', 'no-store')
+          .send({ error: 'bad-request', message: 'The request address is not valid.' });
+      },
+    };
+    app = Fastify(serverOptions);
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+
+  const sweepContacts = () => {
+    try {
+      const deleted = store.deleteExpiredContacts(contactDays);
+      if (deleted > 0) app.log.info(`deleted ${deleted} expired panel contact(s)`);
+    } catch (error) {
+      app.log.error({ err: error }, 'could not delete expired panel contacts');
+    }
+  };
+  sweepContacts();
+  const sweepTimer = setInterval(sweepContacts, DAY_MS);
+  sweepTimer.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(sweepTimer);
+    store.close();
+  });
+
+  try {
+    await register(app, { store, adminDigest, allowedOrigins, limit });
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+  return app;
+}
+
+/**
+ * @param {FastifyInstance} app
+ * @param {{ store: import('./store.js').Store, adminDigest: Buffer, allowedOrigins: Set<string>,
+ *   limit: { max: number, timeWindow: number | string } }} context
+ */
+async function register(app, { store, adminDigest, allowedOrigins, limit }) {
+  /**
+   * The receiver's own origin, as the client addressed it, plus WELCOMED_ORIGINS.
+   * @param {FastifyRequest} request
+   * @param {string} origin the request's Origin header
+   */
+  const isAllowedOrigin = (request, origin) => {
+    const normalised = toOrigin(origin);
+    if (normalised === undefined) return false; // includes "null" (sandboxed frames, file:)
+    return allowedOrigins.has(normalised) || normalised === toOrigin(`${request.protocol}://${request.host}`);
+  };
+
+  app.setErrorHandler((error, request, reply) => {
+    const { statusCode, body } = describeError(error);
+    if (statusCode >= 500) request.log.error({ err: error }, 'request failed');
+    reply.code(statusCode).type('application/json; charset=utf-8').send(body);
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply.code(404).send({
+      error: 'not-found',
+      message: `There is nothing at ${request.method} ${request.url.split('?')[0]}.`,
+    });
+  });
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    const path = request.url.split('?')[0];
+    if (path === '/api' || path.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+    return payload;
+  });
+
+  // CORS alone does not stop a simple (text/plain) POST from another site: refuse any request
+  // that could change something when it carries an Origin that is not allowed, before reading
+  // its body. Requests without Origin (curl, servers) pass.
+  app.addHook('onRequest', async (request) => {
+    const origin = request.headers.origin;
+    if (origin === undefined || request.method === 'GET' || request.method === 'HEAD') return;
+    if (!isAllowedOrigin(request, origin)) {
+      throw new HttpError(403, 'origin-not-allowed', `Origin ${origin} is not in WELCOMED_ORIGINS`);
+    }
+  });
+
+  await app.register(cors, {
+    delegator: (request, callback) => {
+      const origin = request.headers.origin;
+      callback(null, {
+        // true reflects the request's Origin; false sends no CORS headers at all.
+        origin: origin !== undefined && isAllowedOrigin(request, origin),
+        methods: ['POST'],
+        allowedHeaders: ['Content-Type'],
+        exposedHeaders: ['Retry-After'],
+        credentials: false,
+        maxAge: 600,
+        strictPreflight: false,
+      });
+    },
+  });
+
+  const rateKey = randomBytes(32);
+  await app.register(rateLimit, {
+    global: false,
+    max: limit.max,
+    timeWindow: limit.timeWindow,
+    keyGenerator: (request) => {
+      const address = request.ip ?? '';
+      return createHmac('sha256', rateKey)
+        .update(address === '' ? '' : normalizeIP(address)) // IPv6: the /64 is one client
+        .digest('base64url');
+    },
+    errorResponseBuilder: (_request, context) =>
+      new HttpError(429, 'rate-limited', `Too many requests from this client; try again in ${context.after}.`),
+  });
+
+  await app.register(async (api) => {
+    // Scoped to these routes: JSON and text/plain bodies are both parsed as JSON, strictly.
+    api.removeContentTypeParser(['application/json', 'text/plain']);
+    api.addContentTypeParser(
+      ['application/json', 'text/plain'],
+      { parseAs: 'string', bodyLimit: BODY_LIMIT },
+      /** @param {FastifyRequest} _request @param {string | Buffer} body */
+      async (_request, body) => parsePayload(String(body)),
+    );
+
+    /** @param {FastifyRequest} request @param {FastifyReply} reply */
+    const requireAdmin = async (request, reply) => {
+      const header = request.headers.authorization ?? '';
+      const match = /^Bearer +(\S+) *$/i.exec(header);
+      if (match && timingSafeEqual(sha256(match[1]), adminDigest)) return;
+      reply.header('WWW-Authenticate', match ? 'Bearer realm="welcomed", error="invalid_token"' : 'Bearer realm="welcomed"');
+      throw new HttpError(401, 'unauthorized', 'Send the admin token as Authorization: Bearer <token>.');
+    };
+
+    /** @param {string} allow */
+    const methodNotAllowed = (allow) =>
+      /** @param {FastifyRequest} request @param {FastifyReply} reply */
+      async (request, reply) => {
+        reply.header('Allow', allow);
+        throw new HttpError(405, 'method-not-allowed', `${request.method} is not allowed here; use ${allow}.`);
+      };
+    const refuse = async () => {};
+
+    api.post('/api/responses', { bodyLimit: BODY_LIMIT, config: { rateLimit: {} } }, async (request, reply) => {
+      const body = request.body;
+      if (body === undefined || body === null || body === '') {
+        throw new HttpError(400, 'empty-body', 'The request body is empty; send the response as JSON.');
+      }
+      if (!validateResponse(body)) {
+        const details = describeSchemaErrors(validateResponse.errors ?? []);
+        const first = details[0];
+        throw new HttpError(
+          422,
+          'invalid-response',
+          `The response does not match schema welcomed/1: ${first ? `${first.path || 'the body'} ${first.message}` : 'invalid'}` +
+            `${details.length > 1 ? ` (and ${details.length - 1} more problem${details.length > 2 ? 's' : ''})` : ''}.`,
+          details,
+        );
+      }
+      const response = /** @type {WelcomedResponse} */ (body);
+      const { status } = store.upsertResponse(response);
+      if (status === 'conflict') {
+        throw new HttpError(
+          409,
+          'change-mismatch',
+          `Response ${response.id} is already stored for a different change; a new answer needs a new id.`,
+        );
+      }
+      reply.code(status === 'created' ? 201 : 200);
+      return { id: response.id, status };
+    });
+
+    api.get('/api/responses', { onRequest: requireAdmin }, async (request, reply) => {
+      const { format, change, limit } = readListQuery(/** @type {Record<string, unknown>} */ (request.query));
+      if (format === 'csv') {
+        reply
+          .type('text/csv; charset=utf-8')
+          .header('Content-Disposition', 'attachment; filename="welcomed-responses.csv"');
+        return reply.send(toCsv(store.iterateResponses({ change, limit })));
+      }
+      return store.listResponses({ change, limit: limit ?? DEFAULT_LIST_LIMIT });
+    });
+
+    api.delete('/api/responses/:id', { onRequest: requireAdmin }, async (request, reply) => {
+      const { id } = /** @type {{ id: string }} */ (request.params);
+      if (!store.deleteResponse(id)) {
+        throw new HttpError(404, 'not-found', `No response with id ${id} is stored.`);
+      }
+      return reply.code(204).send();
+    });
+
+    api.route({
+      method: ['PUT', 'PATCH', 'DELETE'],
+      url: '/api/responses',
+      onRequest: methodNotAllowed('GET, HEAD, POST, OPTIONS'),
+      handler: refuse,
+    });
+    api.route({
+      method: ['GET', 'POST', 'PUT', 'PATCH'],
+      url: '/api/responses/:id',
+      onRequest: methodNotAllowed('DELETE, OPTIONS'),
+      exposeHeadRoute: false,
+      handler: refuse,
+    });
+  });
+}
+
+/**
+ * Starts a receiver from settings (see settings.js): creates it, lets the caller register more
+ * routes, listens, prints where it listens (and the admin token once, if it was generated), and
+ * closes cleanly on SIGINT/SIGTERM.
+ * @param {import('./settings.js').Settings} settings
+ * @param {{ beforeListen?: (app: FastifyInstance) => Promise<void> | void,
+ *   print?: (line: string) => void, handleSignals?: boolean,
+ *   logger?: ReceiverOptions['logger'], rateLimit?: ReceiverOptions['rateLimit'] }} [hooks]
+ * @returns {Promise<{ app: FastifyInstance, url: string }>}
+ */
+export async function startReceiver(settings, hooks = {}) {
+  const { beforeListen, print = console.log, handleSignals = true } = hooks;
+  const app = await createReceiver({
+    dbPath: settings.dbPath,
+    origins: settings.origins,
+    adminToken: settings.adminToken,
+    contactDays: settings.contactDays,
+    trustProxy: settings.trustProxy,
+    logger: hooks.logger,
+    rateLimit: hooks.rateLimit,
+  });
+  try {
+    if (beforeListen) await beforeListen(app);
+    await app.listen({ port: settings.port, host: settings.host });
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : settings.port;
+  const url = `http://${urlHost(settings.host)}:${port}`;
+  print(`Welcomed receiver listening on ${url} (database: ${settings.dbPath})`);
+  print(`Responses: POST ${url}/api/responses from ${['this origin', ...settings.origins].join(', ')}`);
+  if (settings.adminTokenGenerated) {
+    print(`Admin token, generated for this run (set WELCOMED_ADMIN_TOKEN to keep one): ${settings.adminToken}`);
+  }
+  if (handleSignals) {
+    /** @param {NodeJS.Signals} signal */
+    const shutdown = (signal) => {
+      process.off('SIGINT', shutdown);
+      process.off('SIGTERM', shutdown);
+      print(`${signal} received: closing the receiver.`);
+      setTimeout(() => process.exit(1), 10_000).unref();
+      app.close().then(
+        () => process.exit(0),
+        (error) => {
+          console.error(error);
+          process.exit(1);
+        },
+      );
+    };
+    process.on('SIGINT', shutdown);
+    process.on('SIGTERM', shutdown);
+  }
+  return { app, url };
+}
+
+/** @param {string} host */
+function urlHost(host) {
+  if (host === '0.0.0.0') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+/** @param {string} text */
+function sha256(text) {
+  return createHash('sha256').update(text, 'utf8').digest();
+}
+
+/**
+ * Parses a body as JSON: 400 for an empty or malformed body, 422 for a forbidden key.
+ * @param {string} text
+ * @returns {unknown}
+ */
+export function parsePayload(text) {
+  const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (json.trim() === '') {
+    throw new HttpError(400, 'empty-body', 'The request body is empty; send the response as JSON.');
+  }
+  let value;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    throw new HttpError(400, 'malformed-json', 'The request body is not valid JSON.');
+  }
+  const forbidden = findForbiddenKey(value);
+  if (forbidden) {
+    throw new HttpError(
+      422,
+      'forbidden-key',
+      `The response contains the key "${forbidden.key}", which is not allowed anywhere in a response.`,
+      [{ path: forbidden.path, message: 'is a forbidden key' }],
+    );
+  }
+  return value;
+}
+
+/**
+ * Finds a `__proto__`, `constructor` or `prototype` key at any depth (iteratively: no stack
+ * overflow on deep nesting).
+ * @param {unknown} root
+ * @returns {{ key: string, path: string } | undefined}
+ */
+function findForbiddenKey(root) {
+  /** @type {[unknown, string][]} */
+  const pending = [[root, '']];
+  while (pending.length > 0) {
+    const [value, path] = /** @type {[unknown, string]} */ (pending.pop());
+    if (value === null || typeof value !== 'object') continue;
+    for (const key of Object.keys(value)) {
+      const childPath = `${path}/${escapePointer(key)}`;
+      if (FORBIDDEN_KEYS.has(key)) return { key, path: childPath };
+      pending.push([/** @type {Record<string, unknown>} */ (value)[key], childPath]);
+    }
+  }
+  return undefined;
+}
+
+/** @param {string} key */
+function escapePointer(key) {
+  return key.replaceAll('~', '~0').replaceAll('/', '~1');
+}
+
+/**
+ * Turns ajv errors into `{ path, message }` details naming the field.
+ * @param {import('ajv').ErrorObject[]} errors
+ */
+function describeSchemaErrors(errors) {
+  /** @type {{ path: string, message: string }[]} */
+  const details = [];
+  const seen = new Set();
+  for (const error of errors) {
+    let path = error.instancePath;
+    let message;
+    const params = /** @type {Record<string, any>} */ (error.params);
+    if (error.propertyName !== undefined) {
+      if (error.keyword === 'propertyNames') continue; // summary of the error just reported
+      path += `/${escapePointer(error.propertyName)}`;
+      message = 'is not a valid question id (1 to 50 characters of A-Z a-z 0-9 . _ -)';
+    } else if (error.schemaPath.includes('/oneOf/')) {
+      continue; // each branch's failure; the oneOf error itself explains
+    } else {
+      switch (error.keyword) {
+        case 'required':
+          path += `/${escapePointer(params.missingProperty)}`;
+          message = 'is required';
+          break;
+        case 'additionalProperties':
+          path += `/${escapePointer(params.additionalProperty)}`;
+          message = 'is not allowed';
+          break;
+        case 'enum':
+          message = `must be one of ${params.allowedValues.join(', ')}`;
+          break;
+        case 'const':
+          message = `must be ${JSON.stringify(params.allowedValue)}`;
+          break;
+        case 'oneOf':
+          message = 'must be a text or a list of texts';
+          break;
+        case 'pattern':
+        case 'format':
+          message = HINTS[path] ?? error.message ?? 'is not valid';
+          break;
+        default:
+          message = error.message ?? 'is not valid';
+      }
+    }
+    const key = `${path}\u0000${message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    details.push({ path, message });
+  }
+  return details;
+}
+
+/**
+ * @param {Record<string, unknown>} query
+ * @returns {{ format: 'json' | 'csv', change?: string, limit?: number }}
+ */
+function readListQuery(query) {
+  const { format = 'json', change, limit } = query;
+  if (format !== 'json' && format !== 'csv') {
+    throw new HttpError(400, 'bad-query', 'format must be json or csv.');
+  }
+  if (change !== undefined && (typeof change !== 'string' || !CHANGE_PATTERN.test(change))) {
+    throw new HttpError(400, 'bad-query', 'change must be one change id: 1 to 100 characters of A-Z a-z 0-9 . _ : -');
+  }
+  let count;
+  if (limit !== undefined) {
+    count = typeof limit === 'string' && /^\d{1,6}$/.test(limit) ? Number(limit) : NaN;
+    if (!(count >= 1 && count <= MAX_LIST_LIMIT)) {
+      throw new HttpError(400, 'bad-query', `limit must be a whole number from 1 to ${MAX_LIST_LIMIT}.`);
+    }
+  }
+  return { format, change, limit: count };
+}
+
+/** CSV columns: the payload's fields, nested objects flattened, in a stable order. */
+export const CSV_COLUMNS = [
+  'id',
+  'change',
+  'answer',
+  'comment',
+  'answers',
+  'about.ageBand',
+  'about.disabled',
+  'about.disabilityImpact',
+  'about.ethnicGroup',
+  'panel.name',
+  'panel.email',
+  'panel.phone',
+  'panel.consent',
+  'locale',
+  'page',
+  'answeredAt',
+  'receivedAt',
+  'widget',
+  'schema',
+];
+
+/**
+ * Streams responses as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read Welsh
+ * and other non-ASCII text correctly), header row first.
+ * @param {Iterable<StoredResponse>} responses
+ */
+function toCsv(responses) {
+  function* records() {
+    yield CSV_COLUMNS;
+    for (const response of responses) {
+      /** @type {Record<string, unknown>} */
+      const flat = {
+        ...response,
+        answers: response.answers === undefined ? undefined : JSON.stringify(response.answers),
+      };
+      for (const group of /** @type {const} */ (['about', 'panel'])) {
+        for (const [key, value] of Object.entries(response[group] ?? {})) flat[`${group}.${key}`] = value;
+      }
+      yield CSV_COLUMNS.map((column) => neutraliseFormula(flat[column]));
+    }
+  }
+  return Readable.from(records()).pipe(stringify({ bom: true, record_delimiter: 'windows' }));
+}
+
+/**
+ * A cell a spreadsheet could run as a formula gets a leading apostrophe: one starting with
+ * an equals, plus, minus or at sign, a tab or a carriage return.
+ * @param {unknown} value
+ * @returns {string}
+ */
+export function neutraliseFormula(value) {
+  if (value === undefined || value === null) return '';
+  const text = String(value);
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/**
+ * @param {unknown} error
+ * @returns {{ statusCode: number, body: { error: string, message: string, details?: { path: string, message: string }[] } }}
+ */
+function describeError(error) {
+  if (error instanceof HttpError) {
+    const body = { error: error.code, message: error.message };
+    return { statusCode: error.statusCode, body: error.details ? { ...body, details: error.details } : body };
+  }
+  const { code, statusCode } = /** @type {{ code?: unknown, statusCode?: unknown }} */ (error ?? {});
+  switch (code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return {
+        statusCode: 413,
+        body: { error: 'body-too-large', message: `The request body is larger than ${BODY_LIMIT / 1024} KiB.` },
+      };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return {
+        statusCode: 415,
+        body: {
+          error: 'unsupported-media-type',
+          message: 'Send the response with Content-Type application/json or text/plain.',
+        },
+      };
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { statusCode: 400, body: { error: 'empty-body', message: 'The request body is empty; send the response as JSON.' } };
+    default:
+  }
+  if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
+    return {
+      statusCode,
+      body: { error: CLIENT_ERROR_CODES[statusCode] ?? 'bad-request', message: 'The request could not be handled.' },
+    };
+  }
+  return {
+    statusCode: 500,
+    body: { error: 'internal-error', message: 'The receiver could not handle this request; please try again later.' },
+  };
+}
+
+const CLIENT_ERROR_CODES = /** @type {Record<number, string>} */ ({
+  400: 'bad-request',
+  404: 'not-found',
+  408: 'request-timeout',
+  411: 'length-required',
+  413: 'body-too-large',
+  415: 'unsupported-media-type',
+  429: 'rate-limited',
+  431: 'headers-too-large',
+});
+
+/**
+ * Logger options that never log addresses or query strings.
+ * @param {ReceiverOptions['logger']} logger
+ * @returns {false | Record<string, unknown>}
+ */
+function loggerOptions(logger) {
+  if (!logger) return false;
+  const base = typeof logger === 'object' ? logger : {};
+  return {
+    ...base,
+    serializers: {
+      .../** @type {Record<string, unknown>} */ (base.serializers ?? {}),
+      /** @param {{ method?: string, url?: string }} request */
+      req: (request) => ({ method: request.method, url: (request.url ?? '').split('?')[0] }),
+    },
+  };
+}

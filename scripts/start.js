@@ -1,0 +1,87 @@
+// `npm start`: builds the widget if needed, starts the reference receiver on SQLite, and serves
+// the demo pages: the council page on the receiver's own origin, and the same page on a second
+// origin (a "partner site", added to WELCOMED_ORIGINS) to show cross-origin embedding.
+import fastifyStatic from '@fastify/static';
+import Fastify from 'fastify';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { readSettings } from '../receiver/settings.js';
+import { startReceiver } from '../receiver/server.js';
+
+const root = resolve(import.meta.dirname, '..');
+const demoDir = join(root, 'demo');
+const distDir = join(root, 'dist');
+
+buildIfNeeded();
+
+let settings;
+try {
+  settings = readSettings();
+} catch (error) {
+  console.error(`npm start: ${error.message}`);
+  process.exit(1);
+}
+const partnerPort = Number(process.env.DEMO_PARTNER_PORT ?? settings.port + 1);
+const partnerOrigins = [`http://localhost:${partnerPort}`, `http://127.0.0.1:${partnerPort}`];
+settings.origins = [...new Set([...settings.origins, ...partnerOrigins])];
+
+const { url } = await startReceiver(settings, {
+  async beforeListen(app) {
+    await app.register(fastifyStatic, { root: demoDir, prefix: '/', index: ['index.html'] });
+    await app.register(fastifyStatic, { root: distDir, prefix: '/dist/', decorateReply: false });
+  },
+});
+
+await startPartnerSite(`${url}/api/responses`);
+
+const localUrl = url.replace('127.0.0.1', 'localhost');
+console.log(`
+Demo page:                     ${localUrl}/
+Same page on another origin:   http://localhost:${partnerPort}/  (posts to ${url}/api/responses)
+Stored responses (admin):      curl -H "Authorization: Bearer <token>" ${url}/api/responses
+Press Ctrl+C to stop.`);
+
+/** Runs `npm run build` when dist/ is missing or older than the sources. */
+function buildIfNeeded() {
+  const built = join(distDir, 'welcomed.js');
+  const newestSource = newestModification(['src', 'xliff', 'rollup.config.js', 'lit-localize.json', 'package.json']);
+  if (existsSync(built) && statSync(built).mtimeMs >= newestSource) return;
+  console.log('Building the widget (npm run build)…');
+  const result = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error('npm start: the build failed; see above.');
+    process.exit(result.status ?? 1);
+  }
+}
+
+function newestModification(paths) {
+  let newest = 0;
+  for (const path of paths.map((relative) => join(root, relative))) {
+    if (!existsSync(path)) continue;
+    const stats = statSync(path);
+    if (stats.isDirectory()) {
+      const children = readdirSync(path)
+        .filter((name) => name !== 'generated')
+        .map((name) => join(path, name));
+      newest = Math.max(newest, newestModification(children.map((child) => child.slice(root.length + 1))));
+    } else {
+      newest = Math.max(newest, stats.mtimeMs);
+    }
+  }
+  return newest;
+}
+
+/** Serves the demo page from a second origin, with its endpoint pointing at the receiver. */
+async function startPartnerSite(endpoint) {
+  const partner = Fastify();
+  const page = (await readFile(join(demoDir, 'index.html'), 'utf8')).replace(
+    'endpoint="/api/responses"',
+    `endpoint="${endpoint}"`,
+  );
+  partner.get('/', (_request, reply) => reply.type('text/html; charset=utf-8').send(page));
+  await partner.register(fastifyStatic, { root: demoDir, prefix: '/', index: false, serve: true, wildcard: true });
+  await partner.register(fastifyStatic, { root: distDir, prefix: '/dist/', decorateReply: false });
+  await partner.listen({ port: partnerPort, host: settings.host });
+}

@@ -1,0 +1,96 @@
+// Words of the comment step, loaded with it (see comment-step.ts). Each function calls msg(),
+// so it must run inside withLocale() (i.e. during render).
+import { msg, str } from '@lit/localize';
+import { formatNumber, pluralCategory, type PluralCategory } from './i18n.js';
+
+/** Heading of the comment step. */
+export const commentHeading = (): string =>
+  msg('Thank you. Tell us more if you want to', {
+    id: 'comment.heading',
+    desc: 'Heading shown after the person answered; the comment box below is optional.',
+  });
+
+/** Label of the comment box. */
+export const commentLabel = (): string =>
+  msg('What do you think of this change? (optional)', {
+    id: 'comment.label',
+    desc: 'Label of the free-text comment box.',
+  });
+
+/** Hint below the comment label. */
+export const commentHint = (): string =>
+  msg(
+    'Do not include personal details such as your name, email address or phone number. Email addresses and phone numbers are removed before your comment is sent.',
+    { id: 'comment.hint', desc: 'Hint under the comment label. Redaction really happens in the browser.' },
+  );
+
+/** Button that sends the comment. */
+export const sendLabel = (): string =>
+  msg('Send', { id: 'comment.send', desc: 'Button that sends the comment.' });
+
+/** Button that skips the comment. */
+export const skipLabel = (): string =>
+  msg('Skip', { id: 'comment.skip', desc: 'Button that finishes without writing a comment. The answer is already saved.' });
+
+/** Title of the error summary. */
+export const errorSummaryTitle = (): string =>
+  msg('There is a problem', { id: 'error.title', desc: 'Title of the error summary box (GOV.UK pattern).' });
+
+/** Read out before each error message (GOV.UK pattern), hidden visually. */
+export const errorPrefix = (): string =>
+  msg('Error:', { id: 'error.prefix', desc: 'Hidden prefix read out by screen readers before an error message.' });
+
+/** Error when the comment is too long. */
+export const commentTooLongError = (locale: string, max: number): string => {
+  const limit = formatNumber(locale, max);
+  return msg(str`Your comment must be ${limit} characters or fewer`, {
+    id: 'error.comment-too-long',
+    desc: 'Error shown when the comment is over the limit. The number is the limit, already formatted.',
+  });
+};
+
+/** The character counter below the comment box: what is left, or how many too many. */
+export function characterCount(locale: string, remaining: number): string {
+  const count = Math.abs(remaining);
+  const shown = formatNumber(locale, count);
+  const category = pluralCategory(locale, count);
+  return remaining >= 0 ? charactersRemaining(category, shown) : charactersTooMany(category, shown);
+}
+
+// One message per plural category, so translators can write every form their language needs
+// (Welsh has six). English uses the same words for all but "one".
+function charactersRemaining(category: PluralCategory, n: string): string {
+  const desc = 'Character counter under the comment box. The number is formatted.';
+  switch (category) {
+    case 'zero':
+      return msg(str`You have ${n} characters remaining`, { id: 'count.remaining.zero', desc: `${desc} Plural form "zero".` });
+    case 'one':
+      return msg(str`You have ${n} character remaining`, { id: 'count.remaining.one', desc: `${desc} Plural form "one".` });
+    case 'two':
+      return msg(str`You have ${n} characters remaining`, { id: 'count.remaining.two', desc: `${desc} Plural form "two".` });
+    case 'few':
+      return msg(str`You have ${n} characters remaining`, { id: 'count.remaining.few', desc: `${desc} Plural form "few".` });
+    case 'many':
+      return msg(str`You have ${n} characters remaining`, { id: 'count.remaining.many', desc: `${desc} Plural form "many".` });
+    default:
+      return msg(str`You have ${n} characters remaining`, { id: 'count.remaining.other', desc: `${desc} Plural form "other".` });
+  }
+}
+
+function charactersTooMany(category: PluralCategory, n: string): string {
+  const desc = 'Character counter when the comment is over the limit. The number is formatted.';
+  switch (category) {
+    case 'zero':
+      return msg(str`You have ${n} characters too many`, { id: 'count.over.zero', desc: `${desc} Plural form "zero".` });
+    case 'one':
+      return msg(str`You have ${n} character too many`, { id: 'count.over.one', desc: `${desc} Plural form "one".` });
+    case 'two':
+      return msg(str`You have ${n} characters too many`, { id: 'count.over.two', desc: `${desc} Plural form "two".` });
+    case 'few':
+      return msg(str`You have ${n} characters too many`, { id: 'count.over.few', desc: `${desc} Plural form "few".` });
+    case 'many':
+      return msg(str`You have ${n} characters too many`, { id: 'count.over.many', desc: `${desc} Plural form "many".` });
+    default:
+      return msg(str`You have ${n} characters too many`, { id: 'count.over.other', desc: `${desc} Plural form "other".` });
+  }
+}

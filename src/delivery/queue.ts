@@ -1,0 +1,155 @@
+import type { Transport } from '../config.js';
+import type { WelcomedResponse } from '../response.js';
+
+/** Most responses kept per endpoint; the oldest goes first. */
+export const QUEUE_MAX_ENTRIES = 100;
+/** Responses older than this are given up. */
+export const QUEUE_MAX_AGE_MS = 30 * 24 * 60 * 60_000;
+
+/** A response waiting to be delivered. */
+export interface QueuedResponse {
+  response: WelcomedResponse;
+  transport: Transport;
+  /** Failed attempts so far. */
+  attempts: number;
+  /** Backoff: not to be retried before this time (ms since epoch), unless the page is closing. */
+  notBefore: number;
+  /** The server's `Retry-After`: never sent before this time. */
+  retryAfter: number;
+  /** When it was first queued. */
+  queuedAt: number;
+}
+
+/**
+ * The responses waiting for one endpoint. Each is kept under its own `localStorage` key, so
+ * tabs writing different responses at once never overwrite each other, and survives a reload
+ * or a closed tab; in memory when storage is blocked or full. Read afresh on every call,
+ * because another tab may have changed it.
+ */
+export class ResponseQueue {
+  private readonly memory = new Map<string, string>();
+  private readonly prefix: string;
+
+  constructor(
+    endpoint: string,
+    private storage: Storage | null = safeLocalStorage(),
+  ) {
+    this.prefix = `welcomed:queue:${endpoint}|`;
+  }
+
+  /** Every waiting response, oldest first; drops those past the age limit. */
+  entries(now: number = Date.now()): QueuedResponse[] {
+    const entries: QueuedResponse[] = [];
+    for (const key of this.keys()) {
+      const entry = parseEntry(this.getItem(key));
+      if (entry && now - entry.queuedAt < QUEUE_MAX_AGE_MS) entries.push(entry);
+      else this.removeItem(key);
+    }
+    return entries.sort((a, b) => a.queuedAt - b.queuedAt);
+  }
+
+  /** The waiting response with this id. */
+  get(id: string): QueuedResponse | undefined {
+    return parseEntry(this.getItem(this.prefix + id)) ?? undefined;
+  }
+
+  /** Adds a response, or replaces the waiting one with the same id by this newer version. */
+  put(response: WelcomedResponse, transport: Transport, now: number = Date.now()): void {
+    const existing = this.get(response.id);
+    const entry: QueuedResponse = existing
+      ? { ...existing, response, transport, notBefore: now }
+      : { response, transport, attempts: 0, notBefore: now, retryAfter: 0, queuedAt: now };
+    this.setItem(this.prefix + response.id, JSON.stringify(entry));
+    const all = this.entries(now);
+    for (const old of all.slice(0, Math.max(0, all.length - QUEUE_MAX_ENTRIES))) {
+      this.removeItem(this.prefix + old.response.id);
+    }
+  }
+
+  /** Records a failed attempt and when the next may be made. */
+  postpone(id: string, attempts: number, notBefore: number, retryAfter: number): void {
+    const entry = this.get(id);
+    if (!entry) return;
+    this.setItem(this.prefix + id, JSON.stringify({ ...entry, attempts, notBefore, retryAfter }));
+  }
+
+  /** Removes a response, but only if it is still the version that was sent. */
+  remove(id: string, sentBody: string): void {
+    const entry = this.get(id);
+    if (entry && JSON.stringify(entry.response) === sentBody) this.removeItem(this.prefix + id);
+  }
+
+  private keys(): string[] {
+    const keys = new Set<string>();
+    for (const key of this.memory.keys()) keys.add(key);
+    try {
+      const storage = this.storage;
+      if (storage) {
+        for (let index = 0; index < storage.length; index += 1) {
+          const key = storage.key(index);
+          if (key?.startsWith(this.prefix)) keys.add(key);
+        }
+      }
+    } catch {
+      // Blocked mid-session: what is in memory is all there is.
+    }
+    return [...keys];
+  }
+
+  private getItem(key: string): string | null {
+    try {
+      const stored = this.storage?.getItem(key);
+      if (stored != null) return stored;
+    } catch {
+      // fall back to memory
+    }
+    return this.memory.get(key) ?? null;
+  }
+
+  private setItem(key: string, value: string): void {
+    try {
+      if (this.storage) {
+        this.storage.setItem(key, value);
+        this.memory.delete(key);
+        return;
+      }
+    } catch {
+      // Full or blocked: keep this one in memory for the life of the page.
+    }
+    this.memory.set(key, value);
+  }
+
+  private removeItem(key: string): void {
+    this.memory.delete(key);
+    try {
+      this.storage?.removeItem(key);
+    } catch {
+      // nothing to remove from blocked storage
+    }
+  }
+}
+
+/** `localStorage`, or null where the browser blocks it (privacy settings, sandboxed frames). */
+export function safeLocalStorage(): Storage | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function parseEntry(text: string | null): QueuedResponse | null {
+  if (!text) return null;
+  try {
+    const entry = JSON.parse(text) as Partial<QueuedResponse> | null;
+    const valid =
+      typeof entry?.response?.id === 'string' &&
+      typeof entry.attempts === 'number' &&
+      typeof entry.notBefore === 'number' &&
+      typeof entry.queuedAt === 'number' &&
+      (entry.transport === 'json' || entry.transport === 'simple');
+    return valid ? ({ retryAfter: 0, ...entry } as QueuedResponse) : null;
+  } catch {
+    return null;
+  }
+}

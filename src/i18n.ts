@@ -1,0 +1,121 @@
+import { configureReentrantLocalization } from '@lit/localize/init/reentrant.js';
+import { sourceLocale, targetLocales } from './generated/locale-codes.js';
+import { localeLoaders, type LocaleModule } from './locale-loaders.js';
+
+// Each copy of the widget has its own @lit/localize (it is bundled), so configuring it here
+// cannot clash with a host page's own use of @lit/localize. Reentrant mode lets every prompt
+// render in its own language: a bilingual page can show Welsh and English side by side.
+const loadedLocales = new Map<string, LocaleModule>();
+let renderingLocale: string = sourceLocale;
+// lit-localize writes `[ , ]` when there are no target locales: drop the hole.
+const translatedLocales = (targetLocales as readonly (string | undefined)[]).filter(
+  (locale): locale is string => Boolean(locale),
+);
+
+configureReentrantLocalization({
+  sourceLocale,
+  targetLocales: translatedLocales,
+  getLocale: () => renderingLocale,
+  loadLocaleSync: (locale) => loadedLocales.get(locale),
+});
+
+/** Locale codes the widget has strings for, English first. */
+export const supportedLocales: readonly string[] = [sourceLocale, ...translatedLocales];
+
+/** The source locale, built in. */
+export const SOURCE_LOCALE: string = sourceLocale;
+
+/** Runs `render` with `msg()` answering in `locale`. Every `msg()` call must happen inside one. */
+export function withLocale<T>(locale: string, render: () => T): T {
+  const previous = renderingLocale;
+  renderingLocale = locale;
+  try {
+    return render();
+  } finally {
+    renderingLocale = previous;
+  }
+}
+
+/** Whether `locale`'s strings are ready to render synchronously. */
+export function isLocaleReady(locale: string): boolean {
+  return locale === sourceLocale || loadedLocales.has(locale);
+}
+
+/** Loads a locale's strings (its module sits beside the widget's script). Resolves when ready. */
+export async function loadLocale(locale: string): Promise<void> {
+  if (isLocaleReady(locale)) return;
+  const loader = localeLoaders[locale];
+  if (!loader) throw new Error(`no strings for locale "${locale}"`);
+  loadedLocales.set(locale, await loader());
+}
+
+/** What `matchLocale` decided, and a note for the console when it had to fall back. */
+export interface LocaleMatch {
+  locale: string;
+  note?: string;
+}
+
+/**
+ * Picks the supported locale for a BCP 47 tag: the whole tag, then its language
+ * (`cy-GB` → `cy`, `pa-Guru-IN` → `pa`), else English with a note. Pure.
+ */
+export function matchLocale(tag: string, supported: readonly string[] = supportedLocales): LocaleMatch {
+  const wanted = tag.trim().toLowerCase().replace(/_/g, '-');
+  if (!wanted) return { locale: sourceLocale };
+  const exact = supported.find((locale) => locale.toLowerCase() === wanted);
+  if (exact) return { locale: exact };
+  const language = wanted.split('-')[0];
+  const byLanguage = supported.find((locale) => locale.toLowerCase() === language);
+  if (byLanguage) return { locale: byLanguage };
+  return {
+    locale: sourceLocale,
+    note: `no translation for lang="${tag.slice(0, 35)}", so English is shown. Available: ${supported.join(', ')}.`,
+  };
+}
+
+/**
+ * The language asked for: the element's own `lang`, else the nearest ancestor's
+ * (across shadow roots), else `<html lang>`, else empty.
+ */
+export function requestedLanguage(element: Element): string {
+  let node: Element | null = element;
+  while (node) {
+    const lang = node.getAttribute('lang');
+    if (lang) return lang;
+    if (node.parentElement) {
+      node = node.parentElement;
+    } else {
+      const root = node.getRootNode();
+      node = root instanceof ShadowRoot ? root.host : null;
+    }
+  }
+  return '';
+}
+
+/** Locales written right to left. */
+const RIGHT_TO_LEFT = new Set(['ar', 'ur', 'fa', 'he', 'ps', 'sd', 'yi']);
+
+/** Text direction of a locale. */
+export function directionOf(locale: string): 'ltr' | 'rtl' {
+  return RIGHT_TO_LEFT.has(locale.split('-')[0]!.toLowerCase()) ? 'rtl' : 'ltr';
+}
+
+/** Plural categories `Intl.PluralRules` can return. */
+export type PluralCategory = Intl.LDMLPluralRule;
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/** The plural category of `count` in `locale` (Welsh has all six). */
+export function pluralCategory(locale: string, count: number): PluralCategory {
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
+  return rules.select(count);
+}
+
+/** Formats a number the locale's way (digits, grouping). */
+export function formatNumber(locale: string, value: number): string {
+  return new Intl.NumberFormat(locale).format(value);
+}

@@ -1,0 +1,47 @@
+import { SCHEMA_VERSION, type Answer, type WelcomedResponse } from './response.js';
+import { WIDGET_VERSION } from './version.js';
+
+/** Makes a UUID v4 for a new response. */
+export function newResponseId(): string {
+  // randomUUID exists only in secure contexts; an http: intranet page still needs an id.
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** The page address sent with a response: origin and path only, because queries and fragments carry personal data. */
+export function pageAddress(href: string): string {
+  const url = new URL(href);
+  return `${url.origin}${url.pathname}`;
+}
+
+/** What the user has told us so far. */
+export interface ResponseFields {
+  id: string;
+  change: string;
+  answer: Answer;
+  locale: string;
+  page: string;
+  answeredAt: Date;
+  /** Already redacted and within the limit: see `cleanComment` in comment.ts. */
+  comment?: string;
+}
+
+/** Builds the payload, leaving out empty fields. */
+export function buildResponse(fields: ResponseFields): WelcomedResponse {
+  const response: WelcomedResponse = {
+    schema: SCHEMA_VERSION,
+    id: fields.id,
+    change: fields.change,
+    answer: fields.answer,
+    locale: fields.locale,
+    page: fields.page,
+    answeredAt: fields.answeredAt.toISOString(),
+    widget: WIDGET_VERSION,
+  };
+  if (fields.comment) response.comment = fields.comment;
+  return response;
+}

@@ -1,0 +1,240 @@
+import { css } from 'lit';
+
+// Public custom properties (--welcomed-*) are read with private fallbacks, so a host page
+// can restyle the prompt without reaching into the shadow root. Colours that sit on a
+// fixed background are set in pairs, so text keeps its contrast on light and dark pages.
+export const styles = css`
+  :host {
+    --_accent: var(--welcomed-accent, #00703c);
+    --_accent-text: var(--welcomed-accent-text, #ffffff);
+    --_button: var(--welcomed-button-background, #f3f2f1);
+    --_button-text: var(--welcomed-button-text, #0b0c0c);
+    --_border: var(--welcomed-border-color, currentColor);
+    --_focus: var(--welcomed-focus-color, #ffdd00);
+    --_focus-text: var(--welcomed-focus-text, #0b0c0c);
+    --_error: var(--welcomed-error-color, #d4351c);
+    --_radius: var(--welcomed-radius, 0);
+    --_space: var(--welcomed-spacing, 1rem);
+
+    display: block;
+    font-family: var(--welcomed-font, inherit);
+    color: inherit;
+    overflow-wrap: anywhere;
+  }
+
+  :host([hidden]) {
+    display: none;
+  }
+
+  .prompt {
+    box-sizing: border-box;
+    max-width: 100%;
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--welcomed-background, transparent);
+  }
+
+  .prompt > * + *:not(:empty) {
+    margin-block-start: var(--_space);
+  }
+
+  .description,
+  .hint,
+  .thanks p {
+    margin: 0;
+  }
+
+  .description,
+  .hint {
+    opacity: 0.85;
+  }
+
+  fieldset {
+    margin: 0;
+    padding: 0;
+    border: 0;
+    min-width: 0;
+  }
+
+  legend,
+  .heading {
+    padding: 0;
+    margin: 0 0 calc(var(--_space) / 2);
+    font-size: 1.1875em;
+    font-weight: 700;
+    line-height: 1.3;
+  }
+
+  .answers,
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) / 2);
+    align-items: center;
+  }
+
+  button {
+    box-sizing: border-box;
+    min-height: 44px;
+    min-width: 44px;
+    padding: 0.5em 1.25em;
+    border: 2px solid transparent;
+    border-block-end-color: rgba(0, 0, 0, 0.45);
+    border-radius: var(--_radius);
+    background: var(--_button);
+    color: var(--_button-text);
+    font: inherit;
+    font-weight: 700;
+    line-height: 1.2;
+    cursor: pointer;
+  }
+
+  button.primary {
+    background: var(--_accent);
+    color: var(--_accent-text);
+  }
+
+  button.link {
+    min-height: 24px;
+    padding: 0.25em 0.25em;
+    border: 0;
+    background: none;
+    color: inherit;
+    font-weight: 400;
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+  }
+
+  .dismiss-row {
+    display: flex;
+    justify-content: flex-end;
+  }
+
+  button:hover {
+    filter: brightness(0.92);
+  }
+
+  :focus {
+    outline: none;
+  }
+
+  button:focus-visible,
+  textarea:focus-visible,
+  a:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 0;
+    box-shadow: 0 0 0 6px var(--_focus-text);
+  }
+
+  button:focus-visible {
+    background: var(--_focus);
+    color: var(--_focus-text);
+    filter: none;
+  }
+
+  [tabindex='-1']:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+
+  label {
+    display: block;
+    font-weight: 700;
+    margin-block-end: 0.25em;
+  }
+
+  textarea {
+    box-sizing: border-box;
+    display: block;
+    width: 100%;
+    min-height: 6em;
+    margin-block-start: 0.5em;
+    padding: 0.4em;
+    border: 2px solid currentColor;
+    border-radius: 0;
+    background: var(--welcomed-field-background, #ffffff);
+    color: var(--welcomed-field-text, #0b0c0c);
+    font: inherit;
+    resize: vertical;
+  }
+
+  .field--error {
+    padding-inline-start: 0.75em;
+    border-inline-start: 5px solid var(--_error);
+  }
+
+  .field--error textarea {
+    border-color: var(--_error);
+  }
+
+  .error-message {
+    margin: 0.25em 0 0;
+    color: var(--_error);
+    font-weight: 700;
+  }
+
+  .count {
+    margin: 0.25em 0 0;
+  }
+
+  .count--over {
+    color: var(--_error);
+    font-weight: 700;
+  }
+
+  .error-summary {
+    padding: var(--_space);
+    border: 4px solid var(--_error);
+  }
+
+  .error-summary ul {
+    margin: 0.5em 0 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .error-summary a {
+    color: var(--_error);
+    font-weight: 700;
+  }
+
+  .status {
+    margin: 0;
+  }
+
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px !important;
+    height: 1px !important;
+    margin: 0 !important;
+    padding: 0 !important;
+    overflow: hidden !important;
+    clip: rect(0 0 0 0) !important;
+    clip-path: inset(50%) !important;
+    border: 0 !important;
+    white-space: nowrap !important;
+  }
+
+  @media (forced-colors: active) {
+    button,
+    textarea {
+      border: 2px solid ButtonText;
+    }
+    button:focus-visible,
+    textarea:focus-visible,
+    a:focus-visible,
+    [tabindex='-1']:focus-visible {
+      outline: 3px solid Highlight;
+      box-shadow: none;
+    }
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    * {
+      transition: none !important;
+      animation: none !important;
+      scroll-behavior: auto !important;
+    }
+  }
+`;

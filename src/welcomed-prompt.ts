@@ -1,0 +1,428 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { checkConfig, LOG_PREFIX, type PromptConfig } from './config.js';
+import { deliveryFor, watchPageLifecycle, type DeliveryReport } from './delivery/delivery.js';
+import { dispatchWelcomedEvent } from './events.js';
+import {
+  directionOf,
+  isLocaleReady,
+  loadLocale,
+  matchLocale,
+  requestedLanguage,
+  SOURCE_LOCALE,
+  withLocale,
+} from './i18n.js';
+import { buildResponse, newResponseId, pageAddress } from './payload.js';
+
+/** The comment step's module, loaded when the user answers. */
+type CommentStep = typeof import('./comment-step.js');
+import { answeredRecently, rememberAnswer } from './remember.js';
+import type { Answer, WelcomedResponse } from './response.js';
+import * as strings from './strings.js';
+import { styles } from './welcomed-prompt.styles.js';
+
+/** Where the prompt is in its flow. */
+type Step = 'ask' | 'comment' | 'thanks' | 'dismissed';
+
+/** What the status region is saying. */
+type Status = 'none' | 'answered' | 'queued' | 'rejected' | 'thanks';
+
+// Wait this long after the last key press before announcing the character count, so a
+// screen reader is not interrupted on every key.
+const COUNT_ANNOUNCE_DELAY_MS = 1000;
+
+/**
+ * Asks the people using a service whether a change to it was welcomed, then an optional
+ * comment, and posts each answer to `endpoint` as JSON (schema `welcomed/1`).
+ *
+ * Without JavaScript, or when the configuration is invalid, the element's own children
+ * (e.g. a link to a feedback page) are shown instead.
+ *
+ * @fires welcomed-answer - The user picked an answer. Detail: the response (`WelcomedResponse`).
+ * @fires welcomed-submit - The user sent the follow-up. Detail: the whole response, same `id`.
+ * @fires welcomed-delivered - The endpoint accepted a send (2xx). Detail: `{ id }`.
+ * @fires welcomed-queued - A send failed and is kept for retry. Detail: `{ id, reason }`.
+ * @fires welcomed-error - Invalid configuration, or the endpoint rejected a response for good. Detail: `{ id?, reason }`.
+ * @fires welcomed-dismiss - The user closed the prompt. Detail: `{ id? }`.
+ *
+ * @slot - Fallback content, shown only when the prompt cannot run.
+ *
+ * @csspart container - The box around the whole prompt.
+ * @csspart description - The sentence saying what changed.
+ * @csspart question - The question (legend of the answer group).
+ * @csspart answer - Each answer button.
+ * @csspart dismiss - The "Not now" button.
+ * @csspart heading - The heading of the comment and thank-you steps.
+ * @csspart label - The comment box's label.
+ * @csspart hint - The hint under the comment label.
+ * @csspart comment - The comment box (textarea).
+ * @csspart count - The character counter.
+ * @csspart error-summary - The error summary box.
+ * @csspart error-message - The error message above the comment box.
+ * @csspart submit - The "Send" button.
+ * @csspart skip - The "Skip" button.
+ * @csspart thanks - The thank-you step.
+ * @csspart status - The status region (saved, will send later, could not send).
+ *
+ * @cssprop --welcomed-accent - Background of the primary button. Default `#00703c`.
+ * @cssprop --welcomed-accent-text - Text on the primary button. Default `#ffffff`.
+ * @cssprop --welcomed-button-background - Background of answer buttons. Default `#f3f2f1`.
+ * @cssprop --welcomed-button-text - Text on answer buttons. Default `#0b0c0c`.
+ * @cssprop --welcomed-background - Background of the prompt. Default `transparent` (the page's).
+ * @cssprop --welcomed-border-color - Border of the prompt. Default `currentColor`.
+ * @cssprop --welcomed-field-background - Background of the comment box. Default `#ffffff`.
+ * @cssprop --welcomed-field-text - Text in the comment box. Default `#0b0c0c`.
+ * @cssprop --welcomed-focus-color - Focus highlight. Default `#ffdd00`.
+ * @cssprop --welcomed-focus-text - Text and outer ring on focus. Default `#0b0c0c`.
+ * @cssprop --welcomed-error-color - Error text and borders. Default `#d4351c`.
+ * @cssprop --welcomed-font - Font family. Default: the page's.
+ * @cssprop --welcomed-radius - Corner radius. Default `0`.
+ * @cssprop --welcomed-spacing - Space between parts. Default `1rem`.
+ */
+export class WelcomedPrompt extends LitElement {
+  static override styles = styles;
+
+  // Declared statically rather than with decorators: the same reactive properties without
+  // the decorator helpers in the bundle.
+  static override properties = {
+    endpoint: {},
+    change: {},
+    description: {},
+    question: {},
+    choices: {},
+    followUp: { attribute: 'follow-up' },
+    privacyUrl: { attribute: 'privacy-url' },
+    lang: {},
+    remember: { type: Number },
+    transport: {},
+    step: { state: true },
+    status: { state: true },
+    locale: { state: true },
+    draft: { state: true },
+    commentError: { state: true },
+    announcedCount: { state: true },
+  };
+
+  /** URL the answers are POSTed to: https:, or http: on localhost. Required. */
+  endpoint = '';
+
+  /** Identifier of the change asked about: 1–100 of `A-Za-z0-9._:-`. Required. */
+  change = '';
+
+  /** One sentence saying what changed, shown above the question. */
+  description = '';
+
+  /** Replaces the default question ("Do you welcome this change?"). */
+  question = '';
+
+  /** Space-separated answers offered, from `yes partly no unsure`. */
+  choices = 'yes no';
+
+  /**
+   * Space-separated follow-up steps after an answer; `""` for none.
+   * @attr follow-up
+   */
+  followUp = 'comment';
+
+  /**
+   * The organisation's privacy notice; required by the `about-you` and `panel` steps.
+   * @attr privacy-url
+   */
+  privacyUrl = '';
+
+  /** Locale; otherwise the nearest ancestor's `lang`, then `<html lang>`, then `en`. */
+  override lang = '';
+
+  /** Days during which this browser is not asked about the same change again after answering; 0 = always ask. */
+  remember = 90;
+
+  /** `json` (application/json) or `simple` (text/plain: no CORS preflight). */
+  transport = 'json';
+
+  private step: Step = 'ask';
+  private status: Status = 'none';
+  private locale = SOURCE_LOCALE;
+  private draft = '';
+  private commentError = false;
+  private announcedCount = '';
+
+  private config: PromptConfig | null = null;
+  private loggedProblems = new Set<string>();
+  private response: WelcomedResponse | null = null;
+  private alreadyAnswered = false;
+  private focusAfterRender = false;
+  private stopListening: (() => void) | null = null;
+  private commentStep: CommentStep | null = null;
+  private countTimer: ReturnType<typeof setTimeout> | undefined;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopListening?.();
+    this.stopListening = null;
+    clearTimeout(this.countTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const configChanged = ['endpoint', 'change', 'choices', 'followUp', 'privacyUrl', 'remember', 'transport'].some((name) =>
+      changed.has(name as keyof WelcomedPrompt),
+    );
+    if (configChanged || !this.hasUpdated) this.applyConfig();
+    if (changed.has('lang') || !this.hasUpdated) this.applyLocale();
+  }
+
+  protected override updated(): void {
+    if (this.focusAfterRender) {
+      this.focusAfterRender = false;
+      this.renderRoot.querySelector<HTMLElement>('[data-focus-target]')?.focus();
+    }
+  }
+
+  private applyConfig(): void {
+    const checked = checkConfig(
+      {
+        endpoint: this.endpoint ?? '',
+        change: this.change ?? '',
+        choices: this.choices ?? '',
+        followUp: this.followUp ?? '',
+        privacyUrl: this.privacyUrl ?? '',
+        remember: this.remember,
+        transport: this.transport ?? '',
+      },
+      document.baseURI,
+    );
+    this.stopListening?.();
+    this.stopListening = null;
+    if (!checked.ok) {
+      this.config = null;
+      this.logOnce('error', checked.error);
+      dispatchWelcomedEvent(this, 'welcomed-error', { reason: checked.error });
+      return;
+    }
+    this.config = checked.config;
+    for (const warning of checked.warnings) this.logOnce('warn', warning);
+    // Only read on first configuration: once answered, the thank-you stays in view.
+    if (this.step === 'ask') {
+      this.alreadyAnswered = answeredRecently(this.config.endpoint, this.config.change, this.config.rememberDays);
+    }
+    const delivery = deliveryFor(this.config.endpoint);
+    this.stopListening = delivery.listen(this.onDeliveryReport);
+    // Answers this browser queued on an earlier visit are retried on the next page with a prompt.
+    watchPageLifecycle();
+    void delivery.flush();
+  }
+
+  private applyLocale(): void {
+    const match = matchLocale(requestedLanguage(this));
+    if (match.note) this.logOnce('info', match.note);
+    if (isLocaleReady(match.locale)) {
+      this.locale = match.locale;
+      return;
+    }
+    loadLocale(match.locale).then(
+      () => {
+        this.locale = match.locale;
+      },
+      (error: unknown) => {
+        this.logOnce('warn', `could not load the "${match.locale}" strings (${String(error)}), so English is shown.`);
+        this.locale = SOURCE_LOCALE;
+      },
+    );
+  }
+
+  private logOnce(level: 'error' | 'warn' | 'info', message: string): void {
+    if (this.loggedProblems.has(message)) return;
+    this.loggedProblems.add(message);
+    console[level](`${LOG_PREFIX} ${message}`, this);
+  }
+
+  // Reports for this prompt's own response, and for responses queued on earlier page loads
+  // (which only fire events: this prompt's status is about its own answer).
+  private onDeliveryReport = (report: DeliveryReport): void => {
+    const own = report.id === this.response?.id;
+    switch (report.kind) {
+      case 'delivered':
+        if (own && this.status === 'queued') this.status = this.step === 'thanks' ? 'thanks' : 'answered';
+        dispatchWelcomedEvent(this, 'welcomed-delivered', { id: report.id });
+        break;
+      case 'queued':
+        if (own) this.status = 'queued';
+        dispatchWelcomedEvent(this, 'welcomed-queued', { id: report.id, reason: report.reason });
+        break;
+      case 'rejected':
+        if (own) this.status = 'rejected';
+        this.logOnce('warn', `the endpoint refused response ${report.id} (${report.reason}): ${report.message}`);
+        dispatchWelcomedEvent(this, 'welcomed-error', { id: report.id, reason: `${report.reason}: ${report.message}` });
+        break;
+    }
+  };
+
+  private onAnswer(answer: Answer): void {
+    const config = this.config;
+    if (!config || this.response) return;
+    const response = buildResponse({
+      id: newResponseId(),
+      change: config.change,
+      answer,
+      locale: this.locale,
+      page: pageAddress(location.href),
+      answeredAt: new Date(),
+    });
+    this.response = response;
+    dispatchWelcomedEvent(this, 'welcomed-answer', response);
+    deliveryFor(config.endpoint).submit(response, config.transport, this.onDeliveryReport);
+    rememberAnswer(config.endpoint, config.change, config.rememberDays);
+    this.status = 'answered';
+    if (!config.followUps.includes('comment')) {
+      this.moveTo('thanks');
+      return;
+    }
+    import('./comment-step.js').then(
+      (commentStep) => {
+        this.commentStep = commentStep;
+        this.moveTo('comment');
+      },
+      (error: unknown) => {
+        // Offline before the step could load: the answer is safe in the queue; skip to the end.
+        this.logOnce('warn', `could not load the comment step (${String(error)}), so it is skipped.`);
+        this.finish();
+      },
+    );
+  }
+
+  private onCommentInput(event: Event): void {
+    this.draft = (event.target as HTMLTextAreaElement).value;
+    clearTimeout(this.countTimer);
+    this.countTimer = setTimeout(() => {
+      this.announcedCount = withLocale(this.locale, () => this.commentStep!.characterCountText(this.locale, this.draft));
+    }, COUNT_ANNOUNCE_DELAY_MS);
+  }
+
+  private onCommentSubmit(event: Event): void {
+    event.preventDefault();
+    const config = this.config;
+    const commentStep = this.commentStep;
+    if (!config || !this.response || !commentStep) return;
+    if (commentStep.remainingCharacters(this.draft) < 0) {
+      this.commentError = true;
+      this.focusAfterRender = true;
+      return;
+    }
+    this.commentError = false;
+    const response = buildResponse({
+      ...this.response,
+      answeredAt: new Date(this.response.answeredAt),
+      comment: commentStep.cleanComment(this.draft),
+    });
+    this.response = response;
+    dispatchWelcomedEvent(this, 'welcomed-submit', response);
+    if (response.comment) deliveryFor(config.endpoint).submit(response, config.transport, this.onDeliveryReport);
+    this.finish();
+  }
+
+  private onSkip(): void {
+    this.finish();
+  }
+
+  private finish(): void {
+    if (this.status !== 'queued' && this.status !== 'rejected') this.status = 'thanks';
+    this.moveTo('thanks');
+  }
+
+  private onDismiss(): void {
+    this.step = 'dismissed';
+    dispatchWelcomedEvent(this, 'welcomed-dismiss', this.response ? { id: this.response.id } : {});
+  }
+
+  private onErrorLinkClick(event: Event): void {
+    event.preventDefault();
+    this.renderRoot.querySelector<HTMLTextAreaElement>('#comment')?.focus();
+  }
+
+  private moveTo(step: Step): void {
+    this.step = step;
+    this.focusAfterRender = true;
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    if (!this.config) return html`<slot></slot>`;
+    if (this.step === 'dismissed' || (this.alreadyAnswered && !this.response)) return nothing;
+    const locale = this.locale;
+    return withLocale(
+      locale,
+      () => html`
+        <section part="container" class="prompt" lang=${locale} dir=${directionOf(locale)}>
+          ${this.step === 'ask' ? this.renderAsk() : this.step === 'comment' ? this.renderComment() : this.renderThanks()}
+          <p role="status" part="status" class="status">${this.statusText()}</p>
+        </section>
+      `,
+    );
+  }
+
+  private renderAsk(): TemplateResult {
+    const config = this.config!;
+    return html`
+      ${this.description
+        ? html`<p id="description" part="description" class="description">${this.description}</p>`
+        : nothing}
+      <fieldset aria-describedby=${this.description ? 'description' : nothing}>
+        <legend part="question">${this.question || strings.defaultQuestion()}</legend>
+        <div class="answers">
+          ${config.choices.map(
+            (answer) => html`
+              <button type="button" part="answer" data-answer=${answer} @click=${() => this.onAnswer(answer)}>
+                ${strings.answerLabel(answer)}
+              </button>
+            `,
+          )}
+        </div>
+      </fieldset>
+      <div class="dismiss-row">
+        <button type="button" part="dismiss" class="link" @click=${this.onDismiss}>${strings.dismissLabel()}</button>
+      </div>
+    `;
+  }
+
+  private renderComment(): TemplateResult {
+    return this.commentStep!.renderCommentStep({
+      locale: this.locale,
+      draft: this.draft,
+      tried: this.commentError,
+      announcedCount: this.announcedCount,
+      onInput: (event) => this.onCommentInput(event),
+      onSubmit: (event) => this.onCommentSubmit(event),
+      onSkip: () => this.onSkip(),
+      onErrorLink: (event) => this.onErrorLinkClick(event),
+    });
+  }
+
+  private renderThanks(): TemplateResult {
+    return html`
+      <div part="thanks" class="thanks">
+        <h2 class="heading" part="heading" tabindex="-1" data-focus-target>${strings.thanksHeading()}</h2>
+        <p>${strings.thanksBody()}</p>
+      </div>
+    `;
+  }
+
+  private statusText(): string {
+    switch (this.status) {
+      case 'answered':
+        return strings.answerSavedStatus();
+      case 'queued':
+        return strings.queuedStatus();
+      case 'rejected':
+        return strings.rejectedStatus();
+      case 'thanks':
+        return strings.thanksHeading();
+      case 'none':
+        return '';
+    }
+  }
+}
+
+if (!customElements.get('welcomed-prompt')) customElements.define('welcomed-prompt', WelcomedPrompt);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'welcomed-prompt': WelcomedPrompt;
+  }
+}

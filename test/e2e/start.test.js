@@ -1,0 +1,140 @@
+// `npm start` as a new user meets it: the receiver on a fresh SQLite file, the demo page on its
+// own origin and on a second origin, answered in real headless Chromium; then the stored rows
+// are read back with the admin token.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import puppeteer from 'puppeteer-core';
+
+const ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef';
+const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
+let server;
+let browser;
+let folder;
+let port;
+
+before(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'welcomed-e2e-'));
+  port = await freePort();
+  const partnerPort = await freePort();
+  server = spawn(process.execPath, ['scripts/start.js'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DEMO_PARTNER_PORT: String(partnerPort),
+      WELCOMED_DB: join(folder, 'welcomed.db'),
+      WELCOMED_ADMIN_TOKEN: ADMIN_TOKEN,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  server.partnerPort = partnerPort;
+  await new Promise((resolve, reject) => {
+    let output = '';
+    server.stdout.on('data', (chunk) => {
+      output += chunk;
+      if (output.includes('Press Ctrl+C to stop.')) resolve();
+    });
+    server.on('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
+  });
+  browser = await puppeteer.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.kill('SIGTERM');
+  await new Promise((resolve) => (server?.exitCode !== null ? resolve() : server.on('exit', resolve)));
+  await rm(folder, { recursive: true, force: true });
+});
+
+for (const origin of ['own', 'partner']) {
+  test(`a resident answers on the demo page (${origin} origin) and the admin reads one redacted response`, async () => {
+    const pagePort = origin === 'own' ? port : server.partnerPort;
+    const page = await browser.newPage();
+    const problems = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warn') problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.goto(`http://localhost:${pagePort}/?utm_source=test#renew`, { waitUntil: 'load' });
+
+    const yes = await inPrompt(page, 'button[data-answer="yes"]');
+    const loadedBeforeAnswer = await resources(page);
+    assert.deepEqual(
+      loadedBeforeAnswer.filter((url) => !/\/(dist\/welcomed\.js|demo\.css|favicon\.svg)$/.test(url)),
+      [],
+      'nothing but the page and the widget is fetched before the user answers',
+    );
+    await yes.click();
+    const comment = await inPrompt(page, 'textarea');
+    await comment.type('Much easier than phoning. Email me on resident@example.org');
+    await (await inPrompt(page, 'button[type="submit"]')).click();
+    await inPrompt(page, '.thanks');
+    assert.ok(
+      (await resources(page)).some((url) => url.endsWith('/dist/welcomed.comment-step.js')),
+      'the comment step is loaded once the user has answered',
+    );
+
+    const rows = await waitForRows(
+      (list) => list.some((row) => row.comment && row.page === `http://localhost:${pagePort}/`),
+    );
+    const mine = rows.filter((row) => row.page === `http://localhost:${pagePort}/`);
+    assert.equal(mine.length, 1, 'exactly one response for this page');
+    assert.equal(mine[0].change, 'garden-waste-online-2026');
+    assert.equal(mine[0].answer, 'yes');
+    assert.equal(mine[0].comment, 'Much easier than phoning. Email me on [email]');
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+}
+
+/**
+ * Waits for an element inside the prompt's shadow root. Polls: changes inside a shadow root do
+ * not wake puppeteer's own waitForSelector.
+ */
+async function inPrompt(page, selector) {
+  await page.waitForFunction(
+    (inner) => document.querySelector('welcomed-prompt')?.shadowRoot?.querySelector(inner),
+    { polling: 50, timeout: 10_000 },
+    selector,
+  );
+  return page.$(`welcomed-prompt >>> ${selector}`);
+}
+
+function resources(page) {
+  return page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
+}
+
+async function waitForRows(done) {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const reply = await fetch(`http://127.0.0.1:${port}/api/responses?change=garden-waste-online-2026`, {
+      headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
+    assert.equal(reply.status, 200);
+    const rows = await reply.json();
+    if (done(rows)) return rows;
+    if (Date.now() > deadline) return rows;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.listen(0, '127.0.0.1', () => {
+      const { port: free } = probe.address();
+      probe.close(() => resolve(free));
+    });
+    probe.on('error', reject);
+  });
+}

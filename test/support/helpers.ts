@@ -1,0 +1,81 @@
+// Shared helpers for the browser tests: the real receiver, polling, axe.
+import 'axe-core/axe.min.js';
+import { executeServerCommand } from '@web/test-runner-commands';
+import type { WelcomedResponse } from '../../src/response.js';
+import type { WelcomedPrompt } from '../../src/welcomed-prompt.js';
+
+declare global {
+  interface Window {
+    axe: typeof import('axe-core');
+  }
+}
+
+/** A stored response as `GET /api/responses` returns it. */
+export type StoredResponse = WelcomedResponse & { receivedAt: string };
+
+/** Where the real receiver listens (another origin than the test page). */
+export async function receiverEndpoint(): Promise<string> {
+  const info = await executeServerCommand<{ endpoint: string }, undefined>('receiver-info');
+  return info!.endpoint;
+}
+
+/** What the receiver has stored for a change. */
+export async function storedResponses(change: string): Promise<StoredResponse[]> {
+  return (await executeServerCommand<StoredResponse[], { change: string }>('receiver-responses', { change })) ?? [];
+}
+
+/** Every request that reached the receiver so far. */
+export async function receiverRequests(): Promise<{ method: string; url: string; origin?: string; contentType?: string }[]> {
+  return (await executeServerCommand('receiver-requests')) ?? [];
+}
+
+let counter = 0;
+/** A change id no other test uses, so each test reads only its own rows. */
+export function uniqueChange(label: string): string {
+  counter += 1;
+  return `${label}-${Date.now().toString(36)}-${counter}`;
+}
+
+/** Polls until `check` returns a truthy value, or fails after `timeoutMs`. */
+export async function waitFor<T>(check: () => T | Promise<T>, what: string, timeoutMs = 5000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value as NonNullable<T>;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** The element inside the prompt's shadow root that matches `selector`. */
+export function part<T extends Element = HTMLElement>(prompt: WelcomedPrompt, selector: string): T {
+  const found = prompt.shadowRoot!.querySelector<T>(selector);
+  if (!found) throw new Error(`no ${selector} in the prompt`);
+  return found;
+}
+
+/** The element that has focus, looking into shadow roots. */
+export function deepActiveElement(): Element | null {
+  let active: Element | null = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/** axe-core rule tags the project holds itself to. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/** Runs axe-core on an element (and its shadow root) and fails with readable violations. */
+export async function expectAccessible(element: Element): Promise<void> {
+  const results = await window.axe.run(element, { runOnly: { type: 'tag', values: AXE_TAGS } });
+  // A snippet of the page around a component is not a whole page: these rules judge the page.
+  const pageRules = new Set(['region', 'landmark-one-main', 'page-has-heading-one']);
+  const violations = results.violations.filter((violation) => !pageRules.has(violation.id));
+  if (violations.length) {
+    const lines = violations.map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help}\n` +
+        violation.nodes.map((node) => `    ${node.target.join(' ')}: ${node.failureSummary}`).join('\n'),
+    );
+    throw new Error(`axe-core found ${violations.length} violation(s):\n${lines.join('\n')}`);
+  }
+}

@@ -1,0 +1,70 @@
+// A web-test-runner plugin that runs the real reference receiver on a real SQLite file for
+// the browser tests, on another origin than the test pages (so CORS is exercised), and
+// gives tests server commands to look at what it stored and what requests reached it.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createReceiver } from '../../receiver/server.js';
+
+const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
+
+/** @returns {import('@web/test-runner').TestRunnerPlugin} */
+export function receiverPlugin() {
+  /** @type {import('fastify').FastifyInstance | undefined} */
+  let app;
+  let url = '';
+  let folder = '';
+  /** @type {{ method: string, url: string, origin?: string, contentType?: string }[]} */
+  const requests = [];
+
+  return {
+    name: 'welcomed-receiver',
+
+    async serverStart({ config }) {
+      folder = await mkdtemp(join(tmpdir(), 'welcomed-wtr-'));
+      const pageOrigins = [`http://localhost:${config.port}`, `http://127.0.0.1:${config.port}`];
+      app = await createReceiver({
+        dbPath: join(folder, 'welcomed.db'),
+        origins: pageOrigins,
+        adminToken: ADMIN_TOKEN,
+        rateLimit: { max: 10_000, timeWindow: 60_000 },
+      });
+      app.addHook('onRequest', async (request) => {
+        requests.push({
+          method: request.method,
+          url: request.url,
+          origin: request.headers.origin,
+          contentType: request.headers['content-type'],
+        });
+      });
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      const address = app.server.address();
+      url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    },
+
+    async serverStop() {
+      await app?.close();
+      if (folder) await rm(folder, { recursive: true, force: true });
+    },
+
+    async executeCommand({ command, payload }) {
+      switch (command) {
+        case 'receiver-info':
+          return { url, endpoint: `${url}/api/responses` };
+        case 'receiver-responses': {
+          const change = /** @type {{ change?: string } | undefined} */ (payload)?.change;
+          const query = change ? `?change=${encodeURIComponent(change)}` : '';
+          const reply = await fetch(`${url}/api/responses${query}`, {
+            headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
+          });
+          if (!reply.ok) throw new Error(`GET /api/responses answered ${reply.status}`);
+          return reply.json();
+        }
+        case 'receiver-requests':
+          return requests.slice();
+        default:
+          return undefined;
+      }
+    },
+  };
+}
