@@ -94,12 +94,12 @@ export class WelcomedPrompt extends LitElement {
     lang: {},
     remember: { type: Number },
     transport: {},
-    step: { state: true },
-    status: { state: true },
-    locale: { state: true },
-    draft: { state: true },
-    commentError: { state: true },
-    announcedCount: { state: true },
+    step: { state: true, attribute: false },
+    status: { state: true, attribute: false },
+    locale: { state: true, attribute: false },
+    draft: { state: true, attribute: false },
+    commentError: { state: true, attribute: false },
+    announcedCount: { state: true, attribute: false },
   };
 
   /** URL the answers are POSTed to: https:, or http: on localhost. Required. */
@@ -207,7 +207,7 @@ export class WelcomedPrompt extends LitElement {
     this.stopListening = delivery.listen(this.onDeliveryReport);
     // Answers this browser queued on an earlier visit are retried on the next page with a prompt.
     watchPageLifecycle();
-    void delivery.flush();
+    void delivery.flush('now');
   }
 
   private applyLocale(): void {

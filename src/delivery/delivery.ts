@@ -28,6 +28,8 @@ export class Delivery {
   private readonly owners = new Map<string, DeliveryListener>();
   /** Ids being sent by this page, and the bodies sent with keepalive still counted against its budget. */
   private readonly inFlight = new Map<string, { keepalive: boolean; bytes: number }>();
+  /** Ids another tab was sending when this page tried, and when to look again. */
+  private readonly sentElsewhere = new Map<string, number>();
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(readonly endpoint: string) {
@@ -47,26 +49,30 @@ export class Delivery {
   submit(response: WelcomedResponse, transport: Transport, owner?: DeliveryListener): void {
     if (owner) this.owners.set(response.id, owner);
     this.queue.put(response, transport);
-    void this.flush();
+    void this.flush('now');
   }
 
   /**
-   * Sends what is due and not already on its way. When the page is being hidden or closed
-   * (`closing`), sends everything the server's Retry-After allows, with keepalive, within
-   * the browser's keepalive budget: the page may never run again.
+   * Sends what may be sent and is not already on its way. Never before a server's Retry-After.
+   * - `due`: only what its backoff allows (the retry timer).
+   * - `now`: ignores backoff (the connection is back, the page was restored or loaded).
+   * - `closing`: ignores backoff and sends with keepalive, within the browser's keepalive
+   *   budget, because the page is being hidden or closed and may never run again.
    */
-  async flush(closing = false): Promise<void> {
+  async flush(mode: 'due' | 'now' | 'closing' = 'due'): Promise<void> {
     const now = Date.now();
     let budget = KEEPALIVE_BUDGET_BYTES - this.keepaliveBytesInFlight();
-    const due = this.queue.entries(now).filter((entry) => {
-      if (this.inFlight.has(entry.response.id) || entry.retryAfter > now) return false;
-      if (!closing) return entry.notBefore <= now;
+    const ready = this.queue.entries(now).filter((entry) => {
+      const id = entry.response.id;
+      if (this.inFlight.has(id) || entry.retryAfter > now || (this.sentElsewhere.get(id) ?? 0) > now) return false;
+      if (mode === 'due') return entry.notBefore <= now;
+      if (mode === 'now') return true;
       const bytes = byteLength(JSON.stringify(entry.response));
       if (bytes > budget) return false;
       budget -= bytes;
       return true;
     });
-    await Promise.all(due.map((entry) => this.attempt(entry, closing)));
+    await Promise.all(ready.map((entry) => this.attempt(entry, mode === 'closing')));
     this.schedule();
   }
 
@@ -82,6 +88,7 @@ export class Delivery {
     this.inFlight.set(id, { keepalive, bytes: keepalive ? byteLength(body) : 0 });
     try {
       // Another tab of this site may be flushing the same queue: one sender per response.
+      // undefined: another tab holds the lock.
       const sent = await withExclusiveLock(`welcomed:${this.endpoint}|${id}`, async () => {
         // Re-read: the other tab may have delivered it, or the user sent a newer version.
         const current = this.queue.get(id);
@@ -107,6 +114,7 @@ export class Delivery {
         }
         return outcome.kind !== 'retry';
       });
+      if (sent === undefined) this.sentElsewhere.set(id, Date.now() + ELSEWHERE_RECHECK_MS);
       // A newer version (the follow-up) may have been queued while this one was in flight.
       const newer = this.queue.get(id);
       if (sent && newer && JSON.stringify(newer.response) !== body) {
@@ -126,7 +134,13 @@ export class Delivery {
 
   private schedule(): void {
     clearTimeout(this.timer);
-    const next = Math.min(...this.queue.entries().map((entry) => Math.max(entry.notBefore, entry.retryAfter)));
+    // What is in flight reschedules when it lands; waking for it now would spin.
+    const waiting = this.queue.entries().filter((entry) => !this.inFlight.has(entry.response.id));
+    const next = Math.min(
+      ...waiting.map((entry) =>
+        Math.max(entry.notBefore, entry.retryAfter, this.sentElsewhere.get(entry.response.id) ?? 0),
+      ),
+    );
     if (!Number.isFinite(next)) return;
     this.timer = setTimeout(() => void this.flush(), Math.max(0, next - Date.now()));
   }
@@ -138,15 +152,18 @@ export class Delivery {
   }
 }
 
+/** How long to leave a response alone that another tab was sending. */
+const ELSEWHERE_RECHECK_MS = 5_000;
+
 /**
- * Runs `task` holding a Web Lock named `name`, or returns false at once if another tab holds
- * it. Where Web Locks are missing (insecure pages, old browsers) it just runs: the receiver's
- * upsert on `id` still stores a response once.
+ * Runs `task` holding a Web Lock named `name`, or returns undefined at once if another tab
+ * holds it. Where Web Locks are missing (insecure pages, old browsers) it just runs: the
+ * receiver's upsert on `id` still stores a response once.
  */
-async function withExclusiveLock(name: string, task: () => Promise<boolean>): Promise<boolean> {
+async function withExclusiveLock<T>(name: string, task: () => Promise<T>): Promise<T | undefined> {
   const locks = (globalThis.navigator as Navigator | undefined)?.locks;
   if (!locks) return task();
-  return locks.request(name, { ifAvailable: true }, (lock) => (lock ? task() : false));
+  return locks.request(name, { ifAvailable: true }, (lock) => (lock ? task() : undefined));
 }
 
 function byteLength(text: string): number {
@@ -175,15 +192,15 @@ let watching = false;
 export function watchPageLifecycle(): void {
   if (watching) return;
   watching = true;
-  const flushAll = (closing: boolean) => {
-    for (const delivery of deliveries.values()) void delivery.flush(closing);
+  const flushAll = (mode: 'now' | 'closing') => {
+    for (const delivery of deliveries.values()) void delivery.flush(mode);
   };
-  addEventListener('online', () => flushAll(false));
+  addEventListener('online', () => flushAll('now'));
   addEventListener('pageshow', (event) => {
-    if (event.persisted) flushAll(false);
+    if (event.persisted) flushAll('now');
   });
-  addEventListener('pagehide', () => flushAll(true));
+  addEventListener('pagehide', () => flushAll('closing'));
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden') flushAll(true);
+    if (document.visibilityState === 'hidden') flushAll('closing');
   });
 }

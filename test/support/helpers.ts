@@ -29,6 +29,38 @@ export async function receiverRequests(): Promise<{ method: string; url: string;
   return (await executeServerCommand('receiver-requests')) ?? [];
 }
 
+// Captured before any test installs a fake clock, so polling keeps real time.
+const realSetTimeout = globalThis.setTimeout.bind(globalThis);
+
+/** Waits real milliseconds, whatever the test did to the clock. */
+export function realDelay(ms: number): Promise<void> {
+  return new Promise((resolve) => realSetTimeout(resolve, ms));
+}
+
+/** What the fault proxy in front of the receiver should do with the next POSTs. */
+export type Fault = { status: number; retryAfter?: string } | { hang: true } | { reset: true };
+
+/** The fault proxy's endpoint: it forwards to the real receiver unless told to fail. */
+export async function proxyEndpoint(): Promise<string> {
+  const info = await executeServerCommand<{ endpoint: string }, undefined>('proxy-info');
+  return info!.endpoint;
+}
+
+/** Tells the proxy how to fail the next POSTs (then it passes them through), and clears its log. */
+export async function planFaults(faults: Fault[]): Promise<void> {
+  await executeServerCommand<boolean, { faults: Fault[] }>('proxy-plan', { faults });
+}
+
+/** What the proxy saw since the last plan: method and what it did (`pass`, `status-503`, …). */
+export async function proxyLog(): Promise<{ method: string; fault: string }[]> {
+  return (await executeServerCommand<{ method: string; fault: string }[], undefined>('proxy-log')) ?? [];
+}
+
+/** Ends requests the proxy is holding open. */
+export async function releaseHangingRequests(): Promise<void> {
+  await executeServerCommand<boolean, undefined>('proxy-release');
+}
+
 let counter = 0;
 /** A change id no other test uses, so each test reads only its own rows. */
 export function uniqueChange(label: string): string {
@@ -38,12 +70,13 @@ export function uniqueChange(label: string): string {
 
 /** Polls until `check` returns a truthy value, or fails after `timeoutMs`. */
 export async function waitFor<T>(check: () => T | Promise<T>, what: string, timeoutMs = 5000): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
+  // performance.now(), not Date: a test may have faked the clock.
+  const deadline = performance.now() + timeoutMs;
   for (;;) {
     const value = await check();
     if (value) return value as NonNullable<T>;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
+    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await realDelay(25);
   }
 }
 

@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createReceiver } from '../../receiver/server.js';
+import { startFaultProxy } from './fault-proxy.js';
 
 const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 
@@ -14,6 +15,8 @@ export function receiverPlugin() {
   let app;
   let url = '';
   let folder = '';
+  /** @type {Awaited<ReturnType<typeof startFaultProxy>> | undefined} */
+  let proxy;
   /** @type {{ method: string, url: string, origin?: string, contentType?: string }[]} */
   const requests = [];
 
@@ -40,9 +43,11 @@ export function receiverPlugin() {
       await app.listen({ port: 0, host: '127.0.0.1' });
       const address = app.server.address();
       url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+      proxy = await startFaultProxy(url);
     },
 
     async serverStop() {
+      await proxy?.close();
       await app?.close();
       if (folder) await rm(folder, { recursive: true, force: true });
     },
@@ -62,6 +67,17 @@ export function receiverPlugin() {
         }
         case 'receiver-requests':
           return requests.slice();
+        case 'proxy-info':
+          return { endpoint: `${proxy?.url}/api/responses` };
+        case 'proxy-plan':
+          proxy?.setPlan(/** @type {{ faults: import('./fault-proxy.js').Fault[] }} */ (payload).faults);
+          proxy?.clearLog();
+          return true;
+        case 'proxy-log':
+          return proxy?.log() ?? [];
+        case 'proxy-release':
+          proxy?.releaseHanging();
+          return true;
         default:
           return undefined;
       }

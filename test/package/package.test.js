@@ -1,0 +1,42 @@
+// What a developer installing the package relies on: package.json's entry points exist after a
+// build, the manifest documents the element's public API, and the schema shipped is the one the
+// receiver validates with.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { test } from 'node:test';
+
+const read = (path) => JSON.parse(readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8'));
+const pkg = read('package.json');
+
+test('every entry point in package.json exists after the build', () => {
+  const targets = [pkg.main, pkg.types, pkg.customElements];
+  for (const entry of Object.values(pkg.exports)) {
+    targets.push(...(typeof entry === 'string' ? [entry] : Object.values(entry)));
+  }
+  for (const target of targets) {
+    assert.ok(existsSync(new URL(`../../${target}`, import.meta.url)), `${target} is missing (run npm run build)`);
+  }
+});
+
+test('custom-elements.json documents the attributes, events, parts and custom properties', () => {
+  const manifest = read(pkg.customElements);
+  const element = manifest.modules
+    .flatMap((module) => module.declarations ?? [])
+    .find((declaration) => declaration.tagName === 'welcomed-prompt');
+  assert.ok(element, 'welcomed-prompt is in the manifest');
+  assert.deepEqual(
+    element.attributes.map((attribute) => attribute.name).sort(),
+    ['change', 'choices', 'description', 'endpoint', 'follow-up', 'lang', 'privacy-url', 'question', 'remember', 'transport'],
+  );
+  assert.deepEqual(
+    element.events.map((event) => event.name).sort(),
+    ['welcomed-answer', 'welcomed-delivered', 'welcomed-dismiss', 'welcomed-error', 'welcomed-queued', 'welcomed-submit'],
+  );
+  for (const attribute of element.attributes) assert.ok(attribute.description, `${attribute.name} has a description`);
+  assert.ok(element.cssParts.length >= 10, 'parts are documented');
+  assert.ok(element.cssProperties.every((property) => property.name.startsWith('--welcomed-')));
+});
+
+test('the schema shipped in dist is the one in src, which the receiver validates with', () => {
+  assert.deepEqual(read('dist/response.schema.json'), read('src/response.schema.json'));
+});
