@@ -30,8 +30,8 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': noHtmlInjection, 'no-eval': 'error', 'no-implied-eval': 'error' },
   },
   {
-    // End-to-end tests pass functions to run in the page.
-    files: ['test/e2e/**/*.js'],
+    // End-to-end tests and benchmarks pass functions to run in the page.
+    files: ['test/e2e/**/*.js', 'bench/**/*.js'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );

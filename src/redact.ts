@@ -3,7 +3,11 @@
 //
 // None of the patterns uses lookbehind: a regular expression the browser cannot parse would stop
 // the whole widget from loading, and Safari before 16.4 (still on many older iPhones) rejects it.
-// Boundaries are checked in code instead, except for e-mail (see EMAIL).
+// A pattern that must not start just after a letter or digit consumes the character before
+// instead, and keeps what it is looking for in a lookahead (see findRedactions).
+//
+// The widget's size budget is tight and this is its largest module, so the patterns are written
+// compactly; comments cost nothing (the minifier drops them), pattern source and code do.
 
 /** The kinds of personal data that {@link redact} replaces with a `[kind]` marker. */
 export type RedactionKind = 'email' | 'phone' | 'ni-number' | 'nhs-number' | 'card' | 'postcode';
@@ -27,11 +31,9 @@ export interface Redaction {
  * markers are never altered, and `redact(redact(text)) === redact(text)`.
  */
 export function redact(text: string): string {
-  const redactions = findRedactions(text);
-  if (redactions.length === 0) return text;
   let redacted = '';
   let copiedUpTo = 0;
-  for (const { kind, start, end } of redactions) {
+  for (const { kind, start, end } of findRedactions(text)) {
     redacted += text.slice(copiedUpTo, start) + `[${kind}]`;
     copiedUpTo = end;
   }
@@ -78,369 +80,184 @@ export function redact(text: string): string {
  * (`REF07700900123`, `3.14159265358979`, `£1,200`) are parts of something else and are left.
  */
 export function findRedactions(text: string): Redaction[] {
-  const candidates = [...findEmails(text), ...findNiNumbers(text), ...findPostcodes(text), ...findNumbers(text)];
-  // The leftmost candidate wins, and of two that start together the longer one:
-  // 07700900123@example.org is one e-mail address, not a phone number followed by text.
-  candidates.sort((first, second) => first.start - second.start || second.end - first.end);
-  const chosen: Redaction[] = [];
-  let coveredUpTo = 0;
-  for (const candidate of candidates) {
-    if (candidate.start < coveredUpTo) continue;
-    chosen.push(candidate);
-    coveredUpTo = candidate.end;
-  }
-  return chosen;
-}
-
-// Characters that make a match part of a longer word or code when they touch it.
-const WORD_CHARACTER = String.raw`\p{L}\p{N}\p{M}_`;
-const INLINE_SPACE = String.raw`[ \t\u00A0]`;
-const ENDS_WITH_WORD_CHARACTER = new RegExp(`[${WORD_CHARACTER}]$`, 'u');
-const STARTS_WITH_WORD_CHARACTER = new RegExp(`^[${WORD_CHARACTER}]`, 'u');
-
-/** Whether `text.slice(start, end)` has no letter, digit, mark or underscore touching it. */
-function standsAlone(text: string, start: number, end: number): boolean {
-  // Two code units each side, so that a letter outside the Basic Multilingual Plane is seen whole.
-  return (
-    !ENDS_WITH_WORD_CHARACTER.test(text.slice(Math.max(0, start - 2), start)) &&
-    !STARTS_WITH_WORD_CHARACTER.test(text.slice(end, end + 2))
+  const candidates: Redaction[] = [];
+  // In EMAIL and NI_NUMBER_OR_POSTCODE, group 1 is the character before a token (empty at the
+  // start of the text) and group 2, in a lookahead, the token. As only the character before is
+  // consumed, the next search starts inside the token: a token that loses to an overlapping one
+  // must not hide another that starts inside it ("0018 [dot] jo [at] example…"), which would
+  // otherwise be found only by a second redaction of the output.
+  const scan = (pattern: RegExp, classify: (match: RegExpExecArray) => RedactionKind | false) => {
+    for (const match of text.matchAll(pattern)) {
+      const start = match.index + match[1].length;
+      const kind = classify(match);
+      if (kind) candidates.push({ kind, start, end: start + match[2].length });
+    }
+  };
+  scan(EMAIL, (match) =>
+    // "worked at a dot com company" is prose: with a plain-word "at", the name must have a
+    // letter and a dot, underscore, plus or digit, which English words do not.
+    (!match[4] || /^(?=.*\p{L}).*[\d._+[({<]/u.test(match[3])) && 'email',
   );
-}
-
-/**
- * Runs a global pattern with a `token` group over the text, and returns a redaction of `kind`
- * for the token found at each position that `accept` (given the match and the token's start)
- * agrees to. Tokens may overlap: `findRedactions` chooses between them.
- */
-function scan(
-  pattern: RegExp,
-  kind: RedactionKind,
-  text: string,
-  accept: (match: RegExpExecArray, start: number) => boolean,
-): Redaction[] {
-  const found: Redaction[] = [];
-  pattern.lastIndex = 0;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    const token = match.groups!.token;
-    const start = match.index + match[0].length - token.length;
-    if (accept(match, start)) found.push({ kind, start, end: start + token.length });
-    // Look again from the token's next code point, not from its end: a token that loses to an
-    // overlapping one may hide another that starts inside it ("0018 [dot] jo [at] example…"),
-    // and that one must be found now, not by a second redaction of the output.
-    pattern.lastIndex = start + String.fromCodePoint(token.codePointAt(0)!).length;
-  }
-  return found;
+  scan(NI_NUMBER_OR_POSTCODE, ([, , token, niLetters]) =>
+    // With the "u" flag, "i" lets the long s (U+017F) and the Kelvin sign (U+212A) pass for
+    // S and K. They are not, and the codes are ASCII.
+    !/[\u017F\u212A]/.test(token) &&
+    (niLetters
+      ? // Capitals, or no spaces, keep prose like "at 123456 a" out.
+        (token.length == 9 || /[A-Z]{2}/.test(niLetters)) && 'ni-number'
+      : !/(?:1st|2nd|3rd|[04-9]th)$/.test(token) && 'postcode'),
+  );
+  findNumbers(text, candidates);
+  let coveredUpTo = 0;
+  return (
+    candidates
+      // The leftmost candidate wins, and of two that start together the longer one:
+      // 07700900123@example.org is one e-mail address, not a phone number followed by text.
+      .sort((first, second) => first.start - second.start || second.end - first.end)
+      .filter((candidate) => candidate.start >= coveredUpTo && (coveredUpTo = candidate.end))
+  );
 }
 
 // E-mail ---------------------------------------------------------------------------------------
 
-/** A word in brackets, as in `jo [at] example [dot] org`. */
-function bracketed(word: string): string {
-  const space = `${INLINE_SPACE}{0,2}`;
-  return String.raw`${space}[\[({<]${space}${word}${space}[\])}>]${space}`;
-}
+const raw = String.raw;
+const SPACES = '[ \t\xA0]{0,2}';
+const SPACE = '[ \t\xA0]{1,2}';
+
+// A word in brackets or between spaces: `jo [at] example [dot] org`, `jo.bloggs at example dot org`.
+const BRACKETED_AT = raw`${SPACES}[\[({<]${SPACES}at${SPACES}[\])}>]${SPACES}`;
+const BRACKETED_DOT = BRACKETED_AT.replace('at', 'dot');
+const SPACED_DOT = SPACE + 'dot' + SPACE;
 
 // Bounded repeats keep each attempt short; 64 is the longest local part RFC 5321 allows.
-const LOCAL_WORD = String.raw`[\p{L}\p{N}_][${WORD_CHARACTER}%+'-]{0,63}`;
-const LOCAL_PART = String.raw`${LOCAL_WORD}(?:(?:\.|${bracketed('dot')})${LOCAL_WORD})*`;
-const DOMAIN_LABEL = String.raw`[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}-]{0,61}[\p{L}\p{N}\p{M}])?`;
-const TOP_LEVEL_DOMAIN = String.raw`\p{L}[\p{L}\p{M}]{1,62}|xn--[a-z0-9-]{1,59}`;
-const PLAIN_WORD_AT = String.raw`${INLINE_SPACE}{1,2}at${INLINE_SPACE}{1,2}`;
-const PLAIN_WORD_DOT = String.raw`${INLINE_SPACE}{1,2}dot${INLINE_SPACE}{1,2}`;
-const SPELT_DOT = `${bracketed('dot')}|${PLAIN_WORD_DOT}`;
+const LOCAL_WORD = raw`[\p{L}\p{N}_][\p{L}\p{N}\p{M}_%+'-]{0,63}`;
+const DOMAIN_LABEL = raw`[\p{L}\p{N}](?:[\p{L}\p{N}\p{M}-]{0,61}[\p{L}\p{N}\p{M}])?`;
+const DOT = raw`(?:\.|${BRACKETED_DOT})`;
 // Top-level domains that people give out; a plain-word "dot" is believed only before one of them.
-const COMMON_TOP_LEVEL_DOMAIN = [
-  'com', 'org', 'net', 'uk', 'gov', 'nhs', 'edu', 'ac', 'info', 'io', 'me', 'biz',
-  'scot', 'wales', 'cymru', 'london', 'ie', 'eu', 'pl', 'ro', 'pt', 'es', 'pk', 'bd',
-].join('|');
-// example.org, example [dot] org, example dot org: the last dot decides what may follow it.
-const LAST_DOT_AND_TOP_LEVEL =
-  `(?:\\.|${bracketed('dot')})(?:${TOP_LEVEL_DOMAIN})|${PLAIN_WORD_DOT}(?:${COMMON_TOP_LEVEL_DOMAIN})`;
-const DOMAIN = `(?:${DOMAIN_LABEL}(?:\\.|${SPELT_DOT}))*${DOMAIN_LABEL}(?:${LAST_DOT_AND_TOP_LEVEL})`;
-// After a plain-word "at", every dot must be spelt out too: "see it at gov.uk" names a website.
-const SPELT_DOMAIN = `(?:${DOMAIN_LABEL}(?:${SPELT_DOT}))+(?:${COMMON_TOP_LEVEL_DOMAIN})`;
+// None is the start of another, so their order does not matter.
+const COMMON_TOP_LEVEL_DOMAIN = '(?:com|org|net|info|biz|edu|gov|nhs|ac|uk|scot|wales|cymru|london|ie|eu|pl|ro|pt|es|pk|bd|io|me)';
 
-// Unlike the other patterns, this one checks the character before the address itself, by
-// consuming it: started inside a long run like "a.a.a.a…" the local part would be re-read from
-// every position, which is quadratic. An apostrophe may come before an address
-// ('jo@example.org'); a dot, plus or hyphen may not. The constraints live in the pattern rather
-// than in code so that, when the longest reading breaks one, the next longest is tried.
-const EMAIL = new RegExp(
-  String.raw`(?:^|[^${WORD_CHARACTER}.%+-])(?<token>` +
-    `(?<localPart>${LOCAL_PART})(?:(?:@|${bracketed('at')})${DOMAIN}|(?<plainWordAt>${PLAIN_WORD_AT})${SPELT_DOMAIN})` +
-    String.raw`)(?![${WORD_CHARACTER}-])`,
+// Groups: 1 the character before, 2 the address, 3 its name (local part), 4 a plain-word "at".
+// The character before is consumed rather than checked in code: started inside a long run like
+// "a.a.a.a…" the name would be re-read from every position, which is quadratic. An apostrophe
+// may come before an address ('jo@example.org'); a dot, plus or hyphen may not. The constraints
+// live in the pattern rather than in code so that, when the longest reading breaks one, the next
+// longest is tried. example.org, example [dot] org, example dot org: the last dot decides what
+// may follow it. After a plain-word "at", every dot must be spelt out too: "see it at gov.uk"
+// names a website.
+const EMAIL = RegExp(
+  raw`(^|[^\p{L}\p{N}\p{M}_.%+-])(?=((${LOCAL_WORD}(?:${DOT}${LOCAL_WORD})*)` +
+    raw`(?:(?:@|${BRACKETED_AT})(?:${DOMAIN_LABEL}(?:${DOT}|${SPACED_DOT}))*${DOMAIN_LABEL}` +
+    raw`(?:${DOT}(?:\p{L}[\p{L}\p{M}]{1,62}|xn--[a-z0-9-]{1,59})|${SPACED_DOT}${COMMON_TOP_LEVEL_DOMAIN})` +
+    raw`|(${SPACE}at${SPACE})(?:${DOMAIN_LABEL}(?:${BRACKETED_DOT}|${SPACED_DOT}))+${COMMON_TOP_LEVEL_DOMAIN}))` +
+    raw`(?![\p{L}\p{N}\p{M}_-]))`,
   'giu',
 );
 
-// That boundary is costly to test at every position, so the pattern runs only on text holding
-// something every address it accepts has: an @, a bracketed "at" or "dot", or a plain " dot ".
-const MAY_HOLD_EMAIL = new RegExp(
-  String.raw`@|[\[({<]${INLINE_SPACE}{0,2}(?:at|dot)${INLINE_SPACE}{0,2}[\])}>]|${INLINE_SPACE}dot${INLINE_SPACE}`,
-  'i',
-);
+// National Insurance number and postcode ---------------------------------------------------------
 
-function findEmails(text: string): Redaction[] {
-  if (!MAY_HOLD_EMAIL.test(text)) return [];
-  return scan(EMAIL, 'email', text, (match) => {
-    const { localPart, plainWordAt } = match.groups!;
-    // "worked at a dot com company" is prose: with a plain-word "at", the name must have a
-    // letter and a dot, underscore, plus or digit, which English words do not.
-    return plainWordAt === undefined || (/\p{L}/u.test(localPart) && /[\d._+[({<]/u.test(localPart));
-  });
-}
-
-// National Insurance number --------------------------------------------------------------------
-
-const NI_SEPARATOR = String.raw`[ \u00A0-]?`;
-const NI_NUMBER = new RegExp(
-  String.raw`(?<token>(?<prefix>[A-Z]{2})${NI_SEPARATOR}\d(?:${NI_SEPARATOR}\d){5}${NI_SEPARATOR}[A-D])`,
-  'gi',
-);
-
-function findNiNumbers(text: string): Redaction[] {
-  return scan(NI_NUMBER, 'ni-number', text, (match, start) => {
-    const { token, prefix } = match.groups!;
-    // Capitals, or no spaces, keep prose like "at 123456 a" out.
-    const isCompact = /^[a-z]{2}\d{6}[a-d]$/i.test(token);
-    return (isCompact || /^[A-Z]{2}$/.test(prefix)) && standsAlone(text, start, start + token.length);
-  });
-}
-
-// Postcode -------------------------------------------------------------------------------------
-
-// Letters each position may hold, per the Royal Mail format: A9, A99, AA9, AA99, A9A, AA9A.
-const OUTWARD_CODE = [
-  '[A-PR-UWYZ][0-9][0-9]?',
-  '[A-PR-UWYZ][A-HK-Y][0-9][0-9]?',
-  '[A-PR-UWYZ][0-9][A-HJKPSTUW]',
-  '[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY]',
-].join('|');
-const INWARD_CODE = '[0-9][ABD-HJLNP-UW-Z]{2}';
-const POSTCODE = new RegExp(
-  String.raw`(?<token>GIR[ \u00A0]{0,2}0AA|(?:${OUTWARD_CODE})[ \u00A0]{0,2}${INWARD_CODE})`,
-  'gi',
-);
-
-function findPostcodes(text: string): Redaction[] {
-  return scan(POSTCODE, 'postcode', text, (match, start) => {
-    const postcode = match.groups!.token;
-    return !isLowerCaseOrdinal(postcode.slice(-3)) && standsAlone(text, start, start + postcode.length);
-  });
-}
-
-/** Whether an inward code is written like an English ordinal: `1st`, `2nd`, `3rd`, `4th`. */
-function isLowerCaseOrdinal(inwardCode: string): boolean {
-  const ordinalSuffixes = ['th', 'st', 'nd', 'rd', 'th', 'th', 'th', 'th', 'th', 'th'];
-  return inwardCode.slice(1) === ordinalSuffixes[Number(inwardCode[0])];
-}
+// One pattern for both: they never start at the same place. Groups: 1 the character before,
+// 2 the token, 3 an NI number's letters. Postcode letters are those each position may hold in
+// the Royal Mail formats A9, A99, AA9, AA99, A9A and AA9A, then GIR 0AA.
+const NI_NUMBER_OR_POSTCODE =
+  /(^|[^\p{L}\p{N}\p{M}_])(?=(([A-Z]{2})(?:[ \xA0-]?\d){6}[ \xA0-]?[A-D]|GIR[ \xA0]{0,2}0AA|[A-PR-UWYZ](?:[A-HK-Y]?\d\d?|\d[A-HJKPSTUW]|[A-HK-Y]\d[ABEHMNPRVWXY])[ \xA0]{0,2}\d[ABD-HJLNP-UW-Z]{2})(?![\p{L}\p{N}\p{M}_]))/giu;
 
 // Phone, card and NHS numbers ------------------------------------------------------------------
 
-// Decimal digits residents may type: ASCII, Arabic-Indic, Extended Arabic-Indic (Urdu),
-// Devanagari, Bengali, Gurmukhi (Panjabi), Gujarati and full-width.
-const DIGIT_ZEROS = [0x30, 0x660, 0x6f0, 0x966, 0x9e6, 0xa66, 0xae6, 0xff10];
-const DIGIT_GROUP =
-  /[0-9\u0660-\u0669\u06F0-\u06F9\u0966-\u096F\u09E6-\u09EF\u0A66-\u0A6F\u0AE6-\u0AEF\uFF10-\uFF19]+/g;
+// Matches each digit group, with the "+" before it; group 1 is the longest number starting
+// there: up to six groups joined by spacing (including the no-break and thin spaces and the
+// invisible direction marks right-to-left text puts around numbers), at most one dash and at
+// most one of each bracket, six characters at most between two groups. Only the first group can
+// follow a "+": "+" never joins two groups.
+const NUMBER = /(?=(\+?\d+(?:(?!\D*([-()])\D*\2)[ \t\xA0\u2009\u202F\u200E\u200F\u2066-\u2069()-]{1,6}\d+){0,5}))\+?\d+/g;
 
-// Spacing inside a number: spaces, including the no-break and thin ones, and the invisible
-// direction marks that right-to-left text puts around numbers.
-const NUMBER_SPACES = ' \t\u00A0\u2009\u202F\u200E\u200F\u2066\u2067\u2068\u2069';
-const NUMBER_DASHES = '-\u2010\u2011\u2012\u2013';
-const LONGEST_JOINER = 6;
+// Seen by each pattern, a digit group and up to five characters before or after it. Digits
+// glued to a letter, currency sign or decimal point belong to a code, amount or decimal; so do
+// those in a thousands group (£1,200,000): one to three digits, a comma, then groups of exactly
+// three. No number has more than 19 digits. The "(?!\d)"s keep the group's own digits from
+// counting as what comes before or after it.
+const GLUED_BEFORE = /(?:(?!\d)[\p{L}\p{N}\p{M}_\p{Sc}]|\p{Nd}\.)\d+$|(?:^|\P{Nd})\p{Nd}{1,3},\d{3}$/u;
+const GLUED_AFTER = /^\d+(?!\d)(?:[\p{L}\p{N}\p{M}_]|\.\p{Nd})|^\d{1,3},\p{Nd}{3}(?![\p{L}\p{N}\p{M}_])|^\d{20}/u;
 
-// Glued to a letter, currency sign or decimal point, digits belong to a code, amount or decimal.
-const GLUED_BEFORE = new RegExp(`(?:[${WORD_CHARACTER}\\p{Sc}]|\\p{Nd}\\.)$`, 'u');
-const GLUED_AFTER = new RegExp(`^(?:[${WORD_CHARACTER}]|\\.\\p{Nd})`, 'u');
-// A thousands group: one to three digits, a comma, then groups of exactly three.
-const THOUSANDS_BEFORE = /(?:^|\P{Nd})\p{Nd}{1,3},$/u;
-const THOUSANDS_AFTER = new RegExp(`^,\\p{Nd}{3}(?![${WORD_CHARACTER}])`, 'u');
+// 0, then 10 more digits; or 9 more for the few 01 areas and 080 freephone numbers that have them.
+const UK_NATIONAL = raw`(?:[1-9]\d\d|1\d|80)\d{7}$`;
+const NATIONAL_PHONE = RegExp('^0' + UK_NATIONAL);
+// +44 and 0044 with or without the "(0)" people write; other "+" numbers of 8–15 digits (E.164).
+const INTERNATIONAL_PHONE = RegExp(raw`^(?:\+|00)440?${UK_NATIONAL}|^\+(?!44)[1-9]\d{7,14}$`);
 
-// No candidate is longer: 19 digits is the longest card number; 6 groups is "+44 (0)20 7946 0018".
-const MOST_DIGITS = 19;
-const MOST_GROUPS = 6;
-
-interface DigitGroup {
-  start: number;
-  end: number;
-  /** The group's digits as ASCII. */
-  digits: string;
-}
-
-function findNumbers(text: string): Redaction[] {
-  const found: Redaction[] = [];
-  for (const run of numberRuns(text)) {
-    // The longest number starting at each group: "2026 07700 900123" holds a phone number after
-    // a year, and "07700 900123 01632 960001" holds two. findRedactions drops the overlaps.
-    for (let first = 0; first < run.length; first += 1) {
-      const longest = longestNumberFrom(text, run, first);
-      if (longest) found.push(longest);
+/** Adds the phone, card and NHS numbers in the text to `found`. */
+function findNumbers(text: string, found: Redaction[]): void {
+  // Decimal digits residents may type: ASCII, Arabic-Indic, Extended Arabic-Indic (Urdu),
+  // Devanagari, Bengali, Gurmukhi (Panjabi), Gujarati and full-width, read as ASCII. Every zero
+  // is 0 modulo 16 except the Indic ones (U+0800–U+0FFF), which are 6. Dashes become "-". Each
+  // is one code unit and so is its replacement, so offsets do not change.
+  const ascii = text.replace(
+    /[\u0660-\u0669\u06F0-\u06F9\u0966-\u096F\u09E6-\u09EF\u0A66-\u0A6F\u0AE6-\u0AEF\uFF10-\uFF19\u2010-\u2013]/g,
+    (character) => {
+      const code = character.charCodeAt(0);
+      return code >> 4 == 0x201 ? '-' : ((code >> 11 == 1 ? code + 10 : code) % 16) + '';
+    },
+  );
+  // Groups glued to something else, or too long to be any number, are hidden from NUMBER.
+  const masked = ascii.replace(/\d+/g, (group, start: number) =>
+    GLUED_BEFORE.test(ascii.substring(start - 5, start + group.length)) ||
+    GLUED_AFTER.test(ascii.slice(start, start + group.length + 5))
+      ? '_'.repeat(group.length)
+      : group,
+  );
+  // The longest number starting at each group, found by dropping the last group until one fits:
+  // "2026 07700 900123" holds a phone number after a year, and "07700 900123 01632 960001"
+  // holds two. findRedactions drops the overlaps.
+  for (const { 1: longest, index } of masked.matchAll(NUMBER)) {
+    for (let number = longest; number; number = number.replace(/\D*\d+$/, '')) {
+      const kind = classifyNumber(number);
+      if (kind) {
+        // Widened to a bracket whose partner is inside it: "(020) 7946 0018".
+        const end = index + number.length;
+        const unclosed = number.split('(').length - number.split(')').length;
+        found.push({
+          kind,
+          start: index - +(unclosed < 0 && masked[index - 1] == '('),
+          end: end + +(unclosed > 0 && masked[end] == ')'),
+        });
+        break;
+      }
     }
   }
-  return found;
 }
 
-/** Splits the text's digits into runs of groups joined only by number spacing, dashes or brackets. */
-function numberRuns(text: string): DigitGroup[][] {
-  const runs: DigitGroup[][] = [];
-  let run: DigitGroup[] = [];
-  DIGIT_GROUP.lastIndex = 0;
-  for (let match = DIGIT_GROUP.exec(text); match; match = DIGIT_GROUP.exec(text)) {
-    const group = { start: match.index, end: match.index + match[0].length, digits: toAsciiDigits(match[0]) };
-    const isGlued = isGluedToNeighbours(text, group);
-    if (run.length > 0 && (isGlued || !isJoined(text, run[run.length - 1], group))) {
-      runs.push(run);
-      run = [];
-    }
-    if (!isGlued) run.push(group);
-  }
-  if (run.length > 0) runs.push(run);
-  return runs;
-}
-
-function toAsciiDigits(digits: string): string {
-  if (/^[0-9]+$/.test(digits)) return digits;
-  let ascii = '';
-  for (const digit of digits) {
-    const code = digit.charCodeAt(0);
-    const zero = DIGIT_ZEROS.find((candidate) => code >= candidate && code <= candidate + 9)!;
-    ascii += String(code - zero);
-  }
-  return ascii;
-}
-
-/** Whether the text between two digit groups keeps them in one number: spacing, one dash, brackets. */
-function isJoined(text: string, previous: DigitGroup, next: DigitGroup): boolean {
-  if (next.start - previous.end > LONGEST_JOINER) return false;
-  const between = text.slice(previous.end, next.start);
-  let dashes = 0;
-  let opening = 0;
-  let closing = 0;
-  for (const character of between) {
-    if (NUMBER_DASHES.includes(character)) dashes += 1;
-    else if (character === '(') opening += 1;
-    else if (character === ')') closing += 1;
-    else if (!NUMBER_SPACES.includes(character)) return false;
-  }
-  return dashes <= 1 && opening <= 1 && closing <= 1;
-}
-
-function isGluedToNeighbours(text: string, group: DigitGroup): boolean {
-  const before = text.slice(Math.max(0, group.start - 5), group.start);
-  const after = text.slice(group.end, group.end + 5);
-  if (GLUED_BEFORE.test(before) || GLUED_AFTER.test(after)) return true;
-  // £1,200,000: digits next to thousands commas are part of an amount.
-  if (group.digits.length <= 3 && THOUSANDS_AFTER.test(after)) return true;
-  return group.digits.length === 3 && THOUSANDS_BEFORE.test(before);
-}
-
-function longestNumberFrom(text: string, run: DigitGroup[], first: number): Redaction | null {
-  let last = first;
-  let digitCount = run[first].digits.length;
-  while (
-    last + 1 < run.length &&
-    last + 1 - first < MOST_GROUPS &&
-    digitCount + run[last + 1].digits.length <= MOST_DIGITS
-  ) {
-    last += 1;
-    digitCount += run[last].digits.length;
-  }
-  // Only the first group of a run can follow a "+": "+" never joins two groups.
-  const hasPlus = text[run[first].start - 1] === '+';
-  for (; last >= first; last -= 1) {
-    const groups = run.slice(first, last + 1);
-    const joiners = groups.slice(1).map((group, index) => text.slice(groups[index].end, group.start));
-    const kind = classifyNumber(groups.map((group) => group.digits), joiners, hasPlus);
-    if (kind) return { kind, ...numberBounds(text, groups, hasPlus) };
-  }
-  return null;
-}
-
-/** Widens a number to its "+" and to a bracket whose partner is inside it: "(020) 7946 0018". */
-function numberBounds(text: string, groups: DigitGroup[], hasPlus: boolean): { start: number; end: number } {
-  let start = groups[0].start;
-  let end = groups[groups.length - 1].end;
-  const inside = text.slice(start, end);
-  const unclosed = inside.split('(').length - inside.split(')').length;
-  if (hasPlus) start -= 1;
-  if (unclosed < 0 && text[start - 1] === '(') start -= 1;
-  if (unclosed > 0 && text[end] === ')') end += 1;
-  return { start, end };
-}
-
-/** Names the kind of number that digit groups written this way are, if any. */
-function classifyNumber(groups: string[], joiners: string[], hasPlus: boolean): RedactionKind | null {
-  const digits = groups.join('');
-  if (hasPlus) return isInternationalPhoneNumber(digits) ? 'phone' : null;
-  if (isUkPhoneNumber(digits, groups)) return 'phone';
-  // Brackets belong to phone numbers only.
-  if (joiners.some((joiner) => joiner.includes('(') || joiner.includes(')'))) return null;
-  if (isCardNumber(digits, groups)) return 'card';
-  if (isNhsNumber(digits, groups)) return 'nhs-number';
-  return null;
-}
-
-/** Digits after a "+": +44 must be a UK number; any other country code, 8–15 digits (E.164). */
-function isInternationalPhoneNumber(digits: string): boolean {
-  if (digits.startsWith('44')) return isUkNationalNumber(nationalFromInternational(digits.slice(2)));
-  return digits.length >= 8 && digits.length <= 15 && digits[0] !== '0';
-}
-
-function isUkPhoneNumber(digits: string, groups: string[]): boolean {
-  if (digits.startsWith('0044')) {
-    return groups.length <= MOST_GROUPS && isUkNationalNumber(nationalFromInternational(digits.slice(4)));
-  }
-  // Real groupings start with a dialling code of three or more digits, and never split to
+/** Names the kind of number that digit groups written this way (ASCII digits) are, if any. */
+function classifyNumber(number: string): RedactionKind | false {
+  const digits = number.replace(/[^+\d]/g, '');
+  // Real UK groupings start with a dialling code of three or more digits and never split to
   // single digits; dates and times ("01-02-2026 09:30") do not.
-  const isPhoneGrouping =
-    groups.length <= 4 && groups[0].length >= 3 && groups.every((group) => group.length >= 2);
-  return isPhoneGrouping && isUkNationalNumber(digits);
-}
-
-/** After +44 or 0044, with or without the "(0)" people write: "+44 (0)20 7946 0018". */
-function nationalFromInternational(afterCountryCode: string): string {
-  return afterCountryCode.startsWith('0') ? afterCountryCode : `0${afterCountryCode}`;
-}
-
-/** 0 and 10 more digits; or 9 more for the few 01 areas and 080 freephone numbers that have them. */
-function isUkNationalNumber(digits: string): boolean {
-  return /^0(?:[1-9]\d{9}|1\d{8}|80\d{7})$/.test(digits);
-}
-
-function isCardNumber(digits: string, groups: string[]): boolean {
-  if (digits.length < 13 || digits.length > MOST_DIGITS || digits[0] === '0') return false;
-  const lengths = groups.map((group) => group.length).join('-');
-  const inFours = groups.slice(0, -1).every((group) => group.length === 4) && groups[groups.length - 1].length <= 4;
-  const isCardGrouping = groups.length === 1 || inFours || lengths === '4-6-5' || lengths === '4-6-4';
-  // No card number starts 19 or 20: "2023 2024 2025 2026" is a list of years, whatever Luhn says.
-  const isListOfYears = groups.every((group) => /^(?:19|20)\d\d$/.test(group));
-  if (!isCardGrouping || isListOfYears) return false;
-  return passesLuhnCheck(digits) || lengths === '4-4-4-4';
-}
-
-function passesLuhnCheck(digits: string): boolean {
-  let total = 0;
-  for (let index = 0; index < digits.length; index += 1) {
-    let value = Number(digits[digits.length - 1 - index]);
-    if (index % 2 === 1) {
-      value *= 2;
-      if (value > 9) value -= 9;
-    }
-    total += value;
+  if (
+    INTERNATIONAL_PHONE.test(digits) ||
+    (/^\d{3,}(?:\D+\d\d+){0,3}$/.test(number) && NATIONAL_PHONE.test(digits))
+  ) {
+    return 'phone';
   }
-  return total % 10 === 0;
-}
-
-function isNhsNumber(digits: string, groups: string[]): boolean {
-  if (digits.length !== 10) return false;
-  const lengths = groups.map((group) => group.length).join('-');
-  if (lengths === '3-3-4') return true;
-  return groups.length === 1 && hasValidNhsCheckDigit(digits);
-}
-
-/** NHS modulus 11: weights 10 down to 2 on the first nine digits; a remainder giving 10 is never issued. */
-function hasValidNhsCheckDigit(digits: string): boolean {
-  let total = 0;
-  for (let index = 0; index < 9; index += 1) total += Number(digits[index]) * (10 - index);
-  const checkDigit = (11 - (total % 11)) % 11;
-  return checkDigit !== 10 && checkDigit === Number(digits[9]);
+  // Brackets belong to phone numbers only.
+  if (/[+()]/.test(number)) return false;
+  if (
+    /^[1-9]\d{12,18}$/.test(digits) &&
+    // Unbroken, in fours, 4-6-5 or 4-6-4. No card number starts 19 or 20: "2023 2024 2025 2026"
+    // is a list of years, whatever Luhn says.
+    /^(?!(?:(?:19|20)\d\d(?:\D+|$))+$)(?:\d+|(?:\d{4}\D+)+\d{1,4}|\d{4}\D+\d{6}\D+\d{4,5})$/.test(number) &&
+    // Luhn: every second digit from the right is doubled and the product's digits summed, which
+    // for a product under 19 is one more than (product - 1) % 9, and 0 for 0. Four groups of
+    // four are a card even when the check fails (residents mistype).
+    ([...digits].reverse().reduce((total, digit, index) => total + ((+digit * (1 + (index % 2)) - 1) % 9) + 1, 0) % 10 == 0 ||
+      /^\d{4}(?:\D+\d{4}){3}$/.test(number))
+  ) {
+    return 'card';
+  }
+  // NHS modulus 11, for ten ungrouped digits: weighted 10 down to 1 they must sum to a multiple
+  // of 11, so a check digit that would have to be 10 is never valid.
+  return (
+    (/^\d{3}\D+\d{3}\D+\d{4}$/.test(number) ||
+      (/^\d{10}$/.test(number) &&
+        [...digits].reverse().reduce((total, digit, index) => total + +digit * (index + 1), 0) % 11 == 0)) &&
+    'nhs-number'
+  );
 }

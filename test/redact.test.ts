@@ -170,6 +170,34 @@ const unchangedText = [
   '',
 ];
 
+// Beyond ASCII: each set of digits that is read, the joiners a number may use, and look-alike
+// characters that are not what they resemble.
+const otherCharacterRows: Row[] = [
+  ['०७७०० ९००१२३', '[phone]'],
+  ['০৭৭০০ ৯০০১২৩', '[phone]'],
+  ['੦੭੭੦੦ ੯੦੦੧੨੩', '[phone]'],
+  ['૦૭૭૦૦ ૯૦૦૧૨૩', '[phone]'],
+  ['０７７００ ９００１２３', '[phone]'],
+  ['९४३ ४७६ ५९१९', '[nhs-number]'],
+  ['४१११ ११११ ११११ ११११', '[card]'],
+  ['07700\u2010900\u2010123', '[phone]'],
+  ['\u206607700\u2009900123\u2069', '\u2066[phone]\u2069'],
+  ['\u{1D400} jo@example.org', '\u{1D400} [email]'],
+];
+const notOtherCharacters = [
+  // Thai digits are not among the sets read.
+  '๐๗๗๐๐ ๙๐๐๑๒๓',
+  // Two dashes, or two brackets the same way, between groups part them.
+  '07700 -\u2013 900123',
+  '07700 (( 900123',
+  // No number has more than six groups or more than 19 digits.
+  '+1 2 3 4 5 6 7 8',
+  '11111111111111111111',
+  // The Kelvin sign and the long s are not K and S.
+  '\u212A1 1AA',
+  '\u017F\u017F123456C',
+];
+
 const allRows = [...emailRows, ...phoneRows, ...niRows, ...nhsRows, ...cardRows, ...postcodeRows, ...mixedRows];
 const allUntouched = [
   ...notEmails,
@@ -218,6 +246,11 @@ describe('redact', () => {
 
   describe('text that is not personal data', () => {
     itLeavesAlone(unchangedText);
+  });
+
+  describe('digits and look-alikes beyond ASCII', () => {
+    itRedacts(otherCharacterRows);
+    itLeavesAlone(notOtherCharacters);
   });
 
   describe('idempotence', () => {
