@@ -4,7 +4,7 @@
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import sinon from 'sinon';
 import '../src/index.js';
-import { Delivery } from '../src/delivery/delivery.js';
+import { Delivery, deliveryFor, KEEPALIVE_BUDGET_BYTES, watchPageLifecycle } from '../src/delivery/delivery.js';
 import { QUEUE_MAX_AGE_MS, QUEUE_MAX_ENTRIES, ResponseQueue } from '../src/delivery/queue.js';
 import { buildResponse, newResponseId } from '../src/payload.js';
 import type { WelcomedResponse } from '../src/response.js';
@@ -191,6 +191,35 @@ describe('delivery: failures that are retried', () => {
     await waitFor(() => named(events, 'welcomed-queued').length === 2, 'the send on pagehide');
     window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
     await waitFor(() => named(events, 'welcomed-delivered').length === 1, 'delivery on pageshow');
+  });
+});
+
+describe('delivery: when the page is closing', () => {
+  it('sends with keepalive only as much as the 64 KiB keepalive budget allows', async () => {
+    const change = uniqueChange('budget');
+    const queue = new ResponseQueue(endpoint);
+    // 25 responses of about 3.7 KB each (1,200 three-byte characters), all waiting on backoff.
+    const comment = 'ŵ'.repeat(400) + '€'.repeat(400) + 'ŷ'.repeat(400);
+    for (let index = 0; index < 25; index += 1) {
+      const response = buildResponse({
+        id: newResponseId(), change, answer: 'yes', locale: 'cy', page: `${location.origin}/`, answeredAt: new Date(), comment,
+      });
+      queue.put(response, 'json');
+      queue.postpone(response.id, 1, Date.now() + 3_600_000, 0);
+    }
+    const bytes = new TextEncoder().encode(JSON.stringify(queue.entries()[0]!.response)).length;
+    await planFaults([]);
+    deliveryFor(endpoint);
+    watchPageLifecycle();
+    window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
+    await settle(1_000);
+    const sent = (await posts()).length;
+    expect(sent).to.equal(Math.floor(KEEPALIVE_BUDGET_BYTES / bytes));
+    expect((await storedResponses(change)).length).to.equal(sent);
+    // The rest were left for later, not thrown at the browser to be refused.
+    const left = queue.entries();
+    expect(left).to.have.length(25 - sent);
+    expect(left.map((entry) => entry.attempts)).to.deep.equal(left.map(() => 1));
   });
 });
 
