@@ -27,8 +27,38 @@ const partnerPort = Number(process.env.DEMO_PARTNER_PORT ?? settings.port + 1);
 const partnerOrigins = [`http://localhost:${partnerPort}`, `http://127.0.0.1:${partnerPort}`];
 settings.origins = [...new Set([...settings.origins, ...partnerOrigins])];
 
+/**
+ * The Content-Security-Policy the demo pages are served with: the strict policy DESIGN.md
+ * promises the widget works under, plus `img-src 'self'` for the demo's own favicon.
+ */
+export function demoPolicy(receiverOrigin) {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self'",
+    `connect-src ${receiverOrigin}`,
+    "require-trusted-types-for 'script'",
+    'trusted-types lit-html',
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/** Adds the demo policy to every HTML page an app serves. */
+function withDemoPolicy(app, receiverOrigin) {
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
+      reply.header('Content-Security-Policy', demoPolicy(receiverOrigin));
+    }
+    return payload;
+  });
+}
+
 const { url } = await startReceiver(settings, {
   async beforeListen(app) {
+    withDemoPolicy(app, "'self'");
     await app.register(fastifyStatic, { root: demoDir, prefix: '/', index: ['index.html'] });
     await app.register(fastifyStatic, { root: distDir, prefix: '/dist/', decorateReply: false });
   },
@@ -76,6 +106,7 @@ function newestModification(paths) {
 /** Serves the demo page from a second origin, with its endpoint pointing at the receiver. */
 async function startPartnerSite(endpoint) {
   const partner = Fastify();
+  withDemoPolicy(partner, new URL(endpoint).origin);
   const page = (await readFile(join(demoDir, 'index.html'), 'utf8')).replace(
     'endpoint="/api/responses"',
     `endpoint="${endpoint}"`,

@@ -1,44 +1,56 @@
 // Words of the comment step, loaded with it (see comment-step.ts). Each function calls msg(),
 // so it must run inside withLocale() (i.e. during render).
 import { msg, str } from '@lit/localize';
-import { formatNumber, pluralCategory, type PluralCategory } from './i18n.js';
+import { formatNumber, pluralCategory, wording, type PluralCategory } from './i18n.js';
 
 /** Heading of the comment step. */
 export const commentHeading = (): string =>
-  msg('Thank you. Tell us more if you want to', {
-    id: 'comment.heading',
-    desc: 'Heading shown after the person answered; the comment box below is optional.',
-  });
+  wording('comment.heading', () =>
+    msg('Thank you. Tell us more if you want to', {
+      id: 'comment.heading',
+      desc: 'Heading shown after the person answered; the comment box below is optional.',
+    }),
+  );
 
 /** Label of the comment box. */
 export const commentLabel = (): string =>
-  msg('What do you think of this change? (optional)', {
-    id: 'comment.label',
-    desc: 'Label of the free-text comment box.',
-  });
+  wording('comment.label', () =>
+    msg('What do you think of this change? (optional)', {
+      id: 'comment.label',
+      desc: 'Label of the free-text comment box.',
+    }),
+  );
 
 /** Hint below the comment label. */
 export const commentHint = (): string =>
-  msg(
-    'Do not include personal details such as your name, email address or phone number. Email addresses and phone numbers are removed before your comment is sent.',
-    { id: 'comment.hint', desc: 'Hint under the comment label. Redaction really happens in the browser.' },
+  wording('comment.hint', () =>
+    msg(
+      'Do not include personal details such as your name, email address or phone number. Email addresses and phone numbers are removed before your comment is sent.',
+      { id: 'comment.hint', desc: 'Hint under the comment label. Redaction really happens in the browser.' },
+    ),
   );
 
 /** Button that sends the comment. */
 export const sendLabel = (): string =>
-  msg('Send', { id: 'comment.send', desc: 'Button that sends the comment.' });
+  wording('comment.send', () => msg('Send', { id: 'comment.send', desc: 'Button that sends the comment.' }));
 
 /** Button that skips the comment. */
 export const skipLabel = (): string =>
-  msg('Skip', { id: 'comment.skip', desc: 'Button that finishes without writing a comment. The answer is already saved.' });
+  wording('comment.skip', () =>
+    msg('Skip', { id: 'comment.skip', desc: 'Button that finishes without writing a comment. The answer is already saved.' }),
+  );
 
 /** Title of the error summary. */
 export const errorSummaryTitle = (): string =>
-  msg('There is a problem', { id: 'error.title', desc: 'Title of the error summary box (GOV.UK pattern).' });
+  wording('error.title', () =>
+    msg('There is a problem', { id: 'error.title', desc: 'Title of the error summary box (GOV.UK pattern).' }),
+  );
 
 /** Read out before each error message (GOV.UK pattern), hidden visually. */
 export const errorPrefix = (): string =>
-  msg('Error:', { id: 'error.prefix', desc: 'Hidden prefix read out by screen readers before an error message.' });
+  wording('error.prefix', () =>
+    msg('Error:', { id: 'error.prefix', desc: 'Hidden prefix read out by screen readers before an error message.' }),
+  );
 
 /** Error when the comment is too long. */
 export const commentTooLongError = (locale: string, max: number): string => {
@@ -60,37 +72,71 @@ export function characterCount(locale: string, remaining: number): string {
 // One message per plural category, so translators can write every form their language needs
 // (Welsh has six). English uses the same words for all but "one".
 function charactersRemaining(category: PluralCategory, n: string): string {
-  const desc = 'Character counter under the comment box. The number is formatted.';
   switch (category) {
     case 'zero':
-      return msg(str`You have ${n} characters remaining`, { id: 'count.remaining.zero', desc: `${desc} Plural form "zero".` });
+      return msg(str`You have ${n} characters remaining`, {
+        id: 'count.remaining.zero',
+        desc: 'Character counter under the comment box; the number is already formatted. Plural form "zero".',
+      });
     case 'one':
-      return msg(str`You have ${n} character remaining`, { id: 'count.remaining.one', desc: `${desc} Plural form "one".` });
+      return msg(str`You have ${n} character remaining`, {
+        id: 'count.remaining.one',
+        desc: 'Character counter under the comment box; the number is already formatted. Plural form "one".',
+      });
     case 'two':
-      return msg(str`You have ${n} characters remaining`, { id: 'count.remaining.two', desc: `${desc} Plural form "two".` });
+      return msg(str`You have ${n} characters remaining`, {
+        id: 'count.remaining.two',
+        desc: 'Character counter under the comment box; the number is already formatted. Plural form "two".',
+      });
     case 'few':
-      return msg(str`You have ${n} characters remaining`, { id: 'count.remaining.few', desc: `${desc} Plural form "few".` });
+      return msg(str`You have ${n} characters remaining`, {
+        id: 'count.remaining.few',
+        desc: 'Character counter under the comment box; the number is already formatted. Plural form "few".',
+      });
     case 'many':
-      return msg(str`You have ${n} characters remaining`, { id: 'count.remaining.many', desc: `${desc} Plural form "many".` });
+      return msg(str`You have ${n} characters remaining`, {
+        id: 'count.remaining.many',
+        desc: 'Character counter under the comment box; the number is already formatted. Plural form "many".',
+      });
     default:
-      return msg(str`You have ${n} characters remaining`, { id: 'count.remaining.other', desc: `${desc} Plural form "other".` });
+      return msg(str`You have ${n} characters remaining`, {
+        id: 'count.remaining.other',
+        desc: 'Character counter under the comment box; the number is already formatted. Plural form "other".',
+      });
   }
 }
 
 function charactersTooMany(category: PluralCategory, n: string): string {
-  const desc = 'Character counter when the comment is over the limit. The number is formatted.';
   switch (category) {
     case 'zero':
-      return msg(str`You have ${n} characters too many`, { id: 'count.over.zero', desc: `${desc} Plural form "zero".` });
+      return msg(str`You have ${n} characters too many`, {
+        id: 'count.over.zero',
+        desc: 'Character counter when the comment is over the limit; the number is already formatted. Plural form "zero".',
+      });
     case 'one':
-      return msg(str`You have ${n} character too many`, { id: 'count.over.one', desc: `${desc} Plural form "one".` });
+      return msg(str`You have ${n} character too many`, {
+        id: 'count.over.one',
+        desc: 'Character counter when the comment is over the limit; the number is already formatted. Plural form "one".',
+      });
     case 'two':
-      return msg(str`You have ${n} characters too many`, { id: 'count.over.two', desc: `${desc} Plural form "two".` });
+      return msg(str`You have ${n} characters too many`, {
+        id: 'count.over.two',
+        desc: 'Character counter when the comment is over the limit; the number is already formatted. Plural form "two".',
+      });
     case 'few':
-      return msg(str`You have ${n} characters too many`, { id: 'count.over.few', desc: `${desc} Plural form "few".` });
+      return msg(str`You have ${n} characters too many`, {
+        id: 'count.over.few',
+        desc: 'Character counter when the comment is over the limit; the number is already formatted. Plural form "few".',
+      });
     case 'many':
-      return msg(str`You have ${n} characters too many`, { id: 'count.over.many', desc: `${desc} Plural form "many".` });
+      return msg(str`You have ${n} characters too many`, {
+        id: 'count.over.many',
+        desc: 'Character counter when the comment is over the limit; the number is already formatted. Plural form "many".',
+      });
     default:
-      return msg(str`You have ${n} characters too many`, { id: 'count.over.other', desc: `${desc} Plural form "other".` });
+      return msg(str`You have ${n} characters too many`, {
+        id: 'count.over.other',
+        desc: 'Character counter when the comment is over the limit; the number is already formatted. Plural form "other".',
+      });
   }
 }

@@ -25,15 +25,33 @@ export const supportedLocales: readonly string[] = [sourceLocale, ...translatedL
 /** The source locale, built in. */
 export const SOURCE_LOCALE: string = sourceLocale;
 
-/** Runs `render` with `msg()` answering in `locale`. Every `msg()` call must happen inside one. */
-export function withLocale<T>(locale: string, render: () => T): T {
-  const previous = renderingLocale;
+/**
+ * A web team's own wording, by locale then message id (the ids in the XLIFF files), e.g.
+ * `{ "cy": { "question": "Ydych chi'n hoffi'r newid?" }, "en": { "thanks.heading": "Diolch" } }`.
+ */
+export type StringOverrides = Record<string, Record<string, string>>;
+
+let renderingOverrides: Record<string, string> | undefined;
+
+/**
+ * Runs `render` with `msg()` answering in `locale`, and `wording()` preferring the web team's
+ * `overrides` for that locale. Every `msg()` call must happen inside one.
+ */
+export function withLocale<T>(locale: string, render: () => T, overrides?: StringOverrides): T {
+  const previous = [renderingLocale, renderingOverrides] as const;
   renderingLocale = locale;
+  renderingOverrides = overrides?.[locale];
   try {
     return render();
   } finally {
-    renderingLocale = previous;
+    [renderingLocale, renderingOverrides] = previous;
   }
+}
+
+/** The web team's wording for message `id` in the locale being rendered, else `message()`. */
+export function wording(id: string, message: () => string): string {
+  const override = renderingOverrides?.[id];
+  return typeof override === 'string' && override.trim() ? override : message();
 }
 
 /** Whether `locale`'s strings are ready to render synchronously. */
@@ -109,7 +127,9 @@ const pluralRules = new Map<string, Intl.PluralRules>();
 export function pluralCategory(locale: string, count: number): PluralCategory {
   let rules = pluralRules.get(locale);
   if (!rules) {
-    rules = new Intl.PluralRules(locale);
+    // The Portuguese strings are European Portuguese, whose plural rules differ from Brazil's
+    // (which `pt` alone means to Intl): 0 is plural there.
+    rules = new Intl.PluralRules(locale === 'pt' ? 'pt-PT' : locale);
     pluralRules.set(locale, rules);
   }
   return rules.select(count);

@@ -28,6 +28,10 @@ export interface ResponseFields {
   answeredAt: Date;
   /** Already redacted and within the limit: see `cleanComment` in comment.ts. */
   comment?: string;
+  /** What filled the hidden bot-trap field, if anything. */
+  honeypot?: string;
+  /** Milliseconds from the prompt being shown to the answer. */
+  shownForMs?: number;
 }
 
 /** Builds the payload, leaving out empty fields. */
@@ -43,5 +47,7 @@ export function buildResponse(fields: ResponseFields): WelcomedResponse {
     widget: WIDGET_VERSION,
   };
   if (fields.comment) response.comment = fields.comment;
+  if (fields.honeypot) response.honeypot = fields.honeypot.slice(0, 200);
+  if (fields.shownForMs !== undefined) response.shownForMs = Math.max(0, Math.round(fields.shownForMs));
   return response;
 }

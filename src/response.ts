@@ -61,4 +61,8 @@ export interface WelcomedResponse {
   answeredAt: string;
   /** Widget version. */
   widget: string;
+  /** Bot trap: what filled a field people never see (present only when filled). */
+  honeypot?: string;
+  /** Milliseconds from the prompt being shown to the answer (receivers flag very fast ones). */
+  shownForMs?: number;
 }

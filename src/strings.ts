@@ -2,17 +2,25 @@
 // comment step's are in comment-strings.ts, loaded with that step). Each function calls
 // msg(), so it must run inside withLocale() (i.e. during render).
 import { msg } from '@lit/localize';
+import { wording } from './i18n.js';
 import type { Answer } from './response.js';
 
-/** The default question. */
-export const defaultQuestion = (): string =>
-  msg('Do you welcome this change?', {
-    id: 'question',
-    desc: 'Default question, shown as the legend of the answer buttons. "This change" is a change to how a public service is delivered, described just above it.',
-  });
+/** The question: the web team's wording for this locale, else the `question` attribute, else the default. */
+export const question = (fromAttribute: string): string =>
+  wording('question', () =>
+    fromAttribute ||
+    msg('Do you welcome this change?', {
+      id: 'question',
+      desc: 'Default question, shown as the legend of the answer buttons. "This change" is a change to how a public service is delivered, described just above it.',
+    }),
+  );
 
 /** Visible label of an answer button. */
 export function answerLabel(answer: Answer): string {
+  return wording(`answer.${answer}`, () => defaultAnswerLabel(answer));
+}
+
+function defaultAnswerLabel(answer: Answer): string {
   switch (answer) {
     case 'yes':
       return msg('Yes', { id: 'answer.yes', desc: 'Answer button: the person welcomes the change.' });
@@ -27,34 +35,55 @@ export function answerLabel(answer: Answer): string {
 
 /** Button that closes the prompt without answering. */
 export const dismissLabel = (): string =>
-  msg('Not now', { id: 'dismiss', desc: 'Button that hides the question without answering it.' });
+  wording('dismiss', () =>
+    msg('Not now', { id: 'dismiss', desc: 'Button that hides the question without answering it.' }),
+  );
+
+/** The one line left after the user hides the prompt. */
+export const dismissedText = (): string =>
+  wording('dismissed', () =>
+    msg('You have hidden this question.', {
+      id: 'dismissed',
+      desc: 'Shown (and focused) in place of the question after the person pressed "Not now".',
+    }),
+  );
 
 /** Heading of the thank-you step. */
 export const thanksHeading = (): string =>
-  msg('Thank you for your feedback', { id: 'thanks.heading', desc: 'Heading shown when the person has finished.' });
+  wording('thanks.heading', () =>
+    msg('Thank you for your feedback', { id: 'thanks.heading', desc: 'Heading shown when the person has finished.' }),
+  );
 
 /** Text of the thank-you step. */
 export const thanksBody = (): string =>
-  msg('The team that runs this service reads every answer and uses them to decide what to keep and what to change.', {
-    id: 'thanks.body',
-    desc: 'Shown under the thank-you heading: says honestly what happens with the answer.',
-  });
+  wording('thanks.body', () =>
+    msg('The team that runs this service reads every answer and uses them to decide what to keep and what to change.', {
+      id: 'thanks.body',
+      desc: 'Shown under the thank-you heading: says honestly what happens with the answer.',
+    }),
+  );
 
 /** Announced when an answer has been taken. */
 export const answerSavedStatus = (): string =>
-  msg('Your answer has been saved.', { id: 'status.answered', desc: 'Announced by screen readers after the person picks an answer.' });
+  wording('status.answered', () =>
+    msg('Your answer has been saved.', { id: 'status.answered', desc: 'Announced by screen readers after the person picks an answer.' }),
+  );
 
 /** Announced when a send failed and will be retried. */
 export const queuedStatus = (): string =>
-  msg('Your answer is saved on this device and will be sent when the connection is back.', {
-    id: 'status.queued',
-    desc: 'Shown and announced when the answer could not be sent yet (no connection, server busy). It will be retried automatically.',
-  });
+  wording('status.queued', () =>
+    msg('Your answer is saved on this device and will be sent when the connection is back.', {
+      id: 'status.queued',
+      desc: 'Shown and announced when the answer could not be sent yet (no connection, server busy). It will be retried automatically.',
+    }),
+  );
 
 /** Shown when the endpoint refused the answer for good. */
 export const rejectedStatus = (): string =>
-  msg('Sorry, your answer could not be sent. Please try again later or contact the service another way.', {
-    id: 'status.rejected',
-    desc: 'Shown and announced when the server refused the answer and it will not be retried.',
-  });
+  wording('status.rejected', () =>
+    msg('Sorry, your answer could not be sent. Please try again later or contact the service another way.', {
+      id: 'status.rejected',
+      desc: 'Shown and announced when the server refused the answer and it will not be retried.',
+    }),
+  );
 

@@ -133,9 +133,13 @@ export const styles = css`
     filter: none;
   }
 
+  /* Where focus is moved (a step's heading, the error summary): the same two-tone ring as the
+     controls. Yellow alone is 1.3:1 on a white page; the dark ring beyond it is 19:1 there,
+     and on a dark page the yellow carries the contrast. */
   [tabindex='-1']:focus-visible {
     outline: 3px solid var(--_focus);
-    outline-offset: 2px;
+    outline-offset: 0;
+    box-shadow: 0 0 0 6px var(--_focus-text);
   }
 
   label {
@@ -200,6 +204,21 @@ export const styles = css`
   }
 
   .status {
+    margin: 0;
+  }
+
+  /* A field people never see or reach, which some bots fill in. Clipped in place, not moved
+     off-screen: an offset would make a right-to-left prompt scroll sideways. */
+  .trap {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    opacity: 0;
+  }
+
+  .dismissed {
     margin: 0;
   }
 

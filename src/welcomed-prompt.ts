@@ -10,7 +10,9 @@ import {
   requestedLanguage,
   SOURCE_LOCALE,
   withLocale,
+  type StringOverrides,
 } from './i18n.js';
+import { checkStrings, readJsonConfig, type JsonConfig } from './json-config.js';
 import { buildResponse, newResponseId, pageAddress } from './payload.js';
 
 /** The comment step's module, loaded when the user answers. */
@@ -61,6 +63,7 @@ const COUNT_ANNOUNCE_DELAY_MS = 1000;
  * @csspart submit - The "Send" button.
  * @csspart skip - The "Skip" button.
  * @csspart thanks - The thank-you step.
+ * @csspart dismissed - The line left after the user pressed "Not now".
  * @csspart status - The status region (saved, will send later, could not send).
  *
  * @cssprop --welcomed-accent - Background of the primary button. Default `#00703c`.
@@ -94,6 +97,7 @@ export class WelcomedPrompt extends LitElement {
     lang: {},
     remember: { type: Number },
     transport: {},
+    strings: { attribute: false },
     step: { state: true, attribute: false },
     status: { state: true, attribute: false },
     locale: { state: true, attribute: false },
@@ -138,6 +142,13 @@ export class WelcomedPrompt extends LitElement {
   /** `json` (application/json) or `simple` (text/plain: no CORS preflight). */
   transport = 'json';
 
+  /**
+   * Your own wording, by locale then message id (see README "Overriding wording"), e.g.
+   * `{ cy: { question: '…' } }`. Also accepted as `"strings"` in a child
+   * `<script type="application/json">`; this property wins where both set a message.
+   */
+  strings: StringOverrides = {};
+
   private step: Step = 'ask';
   private status: Status = 'none';
   private locale = SOURCE_LOCALE;
@@ -152,7 +163,19 @@ export class WelcomedPrompt extends LitElement {
   private focusAfterRender = false;
   private stopListening: (() => void) | null = null;
   private commentStep: CommentStep | null = null;
+  private jsonConfig: JsonConfig = {};
+  private shownAt: number | undefined;
+  private honeypot = '';
+  /** The JSON child's wording with the `strings` property's on top. */
+  private overrides: StringOverrides = {};
   private countTimer: ReturnType<typeof setTimeout> | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const read = readJsonConfig(this);
+    this.jsonConfig = read.config;
+    for (const problem of read.problems) this.logOnce('error', problem);
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -167,9 +190,12 @@ export class WelcomedPrompt extends LitElement {
     );
     if (configChanged || !this.hasUpdated) this.applyConfig();
     if (changed.has('lang') || !this.hasUpdated) this.applyLocale();
+    if (changed.has('strings') || !this.hasUpdated) this.applyOverrides();
   }
 
   protected override updated(): void {
+    // When the question was first on screen: how fast an answer came tells bots from people.
+    if (this.shownAt === undefined && this.renderRoot.querySelector('fieldset')) this.shownAt = performance.now();
     if (this.focusAfterRender) {
       this.focusAfterRender = false;
       this.renderRoot.querySelector<HTMLElement>('[data-focus-target]')?.focus();
@@ -210,8 +236,18 @@ export class WelcomedPrompt extends LitElement {
     void delivery.flush('now');
   }
 
+  private applyOverrides(): void {
+    const problems: string[] = [];
+    const fromProperty = checkStrings(this.strings ?? {}, problems);
+    for (const problem of problems) this.logOnce('error', problem);
+    const merged: StringOverrides = { ...this.jsonConfig.strings };
+    for (const [locale, messages] of Object.entries(fromProperty)) merged[locale] = { ...merged[locale], ...messages };
+    this.overrides = merged;
+  }
+
   private applyLocale(): void {
-    const match = matchLocale(requestedLanguage(this));
+    // The property first: setting `lang` from script does not change the attribute.
+    const match = matchLocale(this.lang || requestedLanguage(this));
     if (match.note) this.logOnce('info', match.note);
     if (isLocaleReady(match.locale)) {
       this.locale = match.locale;
@@ -265,6 +301,8 @@ export class WelcomedPrompt extends LitElement {
       locale: this.locale,
       page: pageAddress(location.href),
       answeredAt: new Date(),
+      honeypot: this.honeypot,
+      shownForMs: this.shownAt === undefined ? undefined : performance.now() - this.shownAt,
     });
     this.response = response;
     dispatchWelcomedEvent(this, 'welcomed-answer', response);
@@ -292,7 +330,11 @@ export class WelcomedPrompt extends LitElement {
     this.draft = (event.target as HTMLTextAreaElement).value;
     clearTimeout(this.countTimer);
     this.countTimer = setTimeout(() => {
-      this.announcedCount = withLocale(this.locale, () => this.commentStep!.characterCountText(this.locale, this.draft));
+      this.announcedCount = withLocale(
+        this.locale,
+        () => this.commentStep!.characterCountText(this.locale, this.draft),
+        this.overrides,
+      );
     }, COUNT_ANNOUNCE_DELAY_MS);
   }
 
@@ -328,7 +370,9 @@ export class WelcomedPrompt extends LitElement {
   }
 
   private onDismiss(): void {
-    this.step = 'dismissed';
+    // Focus goes to the one line left in the prompt's place, so a keyboard or screen reader
+    // user is not dropped at the top of the page.
+    this.moveTo('dismissed');
     dispatchWelcomedEvent(this, 'welcomed-dismiss', this.response ? { id: this.response.id } : {});
   }
 
@@ -344,17 +388,31 @@ export class WelcomedPrompt extends LitElement {
 
   protected override render(): TemplateResult | typeof nothing {
     if (!this.config) return html`<slot></slot>`;
-    if (this.step === 'dismissed' || (this.alreadyAnswered && !this.response)) return nothing;
+    if (this.alreadyAnswered && !this.response) return nothing;
     const locale = this.locale;
     return withLocale(
       locale,
       () => html`
         <section part="container" class="prompt" lang=${locale} dir=${directionOf(locale)}>
-          ${this.step === 'ask' ? this.renderAsk() : this.step === 'comment' ? this.renderComment() : this.renderThanks()}
+          ${this.renderStep()}
           <p role="status" part="status" class="status">${this.statusText()}</p>
         </section>
       `,
+      this.overrides,
     );
+  }
+
+  private renderStep(): TemplateResult {
+    switch (this.step) {
+      case 'ask':
+        return this.renderAsk();
+      case 'comment':
+        return this.renderComment();
+      case 'thanks':
+        return this.renderThanks();
+      case 'dismissed':
+        return html`<p part="dismissed" class="dismissed" tabindex="-1" data-focus-target>${strings.dismissedText()}</p>`;
+    }
   }
 
   private renderAsk(): TemplateResult {
@@ -364,7 +422,7 @@ export class WelcomedPrompt extends LitElement {
         ? html`<p id="description" part="description" class="description">${this.description}</p>`
         : nothing}
       <fieldset aria-describedby=${this.description ? 'description' : nothing}>
-        <legend part="question">${this.question || strings.defaultQuestion()}</legend>
+        <legend part="question">${strings.question(this.question)}</legend>
         <div class="answers">
           ${config.choices.map(
             (answer) => html`
@@ -375,6 +433,14 @@ export class WelcomedPrompt extends LitElement {
           )}
         </div>
       </fieldset>
+      <div class="trap" aria-hidden="true">
+        <input
+          name="website"
+          tabindex="-1"
+          autocomplete="off"
+          @input=${(event: Event) => (this.honeypot = (event.target as HTMLInputElement).value)}
+        />
+      </div>
       <div class="dismiss-row">
         <button type="button" part="dismiss" class="link" @click=${this.onDismiss}>${strings.dismissLabel()}</button>
       </div>

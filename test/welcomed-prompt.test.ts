@@ -172,6 +172,8 @@ describe('answering and commenting', () => {
     expect(answered.page).to.equal(`${location.origin}${location.pathname}`);
     expect(location.search).to.not.equal('', 'the test page URL has a query that must not be sent');
 
+    expect(answered.shownForMs).to.be.a('number').and.at.least(0);
+    expect(answered).to.not.have.property('honeypot');
     const first = await waitFor(async () => (await storedResponses(change))[0], 'the answer to be stored');
     expect(first.answer).to.equal('yes');
     expect(first.comment).to.equal(undefined);
@@ -284,15 +286,35 @@ describe('answering and commenting', () => {
   });
 });
 
+describe('telling bots from people', () => {
+  it('sends what filled the hidden bot-trap field, which no keyboard reaches', async () => {
+    const element = await prompt(uniqueChange('trap'), { 'follow-up': '' });
+    const trap = part<HTMLInputElement>(element, '.trap input');
+    expect(trap.tabIndex).to.equal(-1);
+    expect(trap.closest('[aria-hidden="true"]')).to.not.equal(null);
+    trap.value = 'http://spam.example';
+    trap.dispatchEvent(new Event('input'));
+    const answered = new Promise<CustomEvent<WelcomedResponse>>((resolve) =>
+      element.addEventListener('welcomed-answer', resolve as EventListener, { once: true }),
+    );
+    answerButton(element, 'yes').click();
+    expect((await answered).detail.honeypot).to.equal('http://spam.example');
+  });
+});
+
 describe('dismissing and remembering', () => {
-  it('closes when dismissed and says so with welcomed-dismiss', async () => {
+  it('hides the question when dismissed, leaves one focused line, and fires welcomed-dismiss', async () => {
     const element = await prompt(uniqueChange('dismiss'));
     let detail: unknown;
     element.addEventListener('welcomed-dismiss', (event) => (detail = event.detail));
     part<HTMLButtonElement>(element, 'button[part="dismiss"]').click();
     await element.updateComplete;
     expect(detail).to.deep.equal({});
-    expect(element.shadowRoot!.querySelector('section')).to.equal(null);
+    expect(element.shadowRoot!.querySelector('fieldset')).to.equal(null);
+    const line = part(element, '[part="dismissed"]');
+    expect(line.textContent?.trim()).to.equal('You have hidden this question.');
+    expect(deepActiveElement()).to.equal(line);
+    await expectAccessible(element);
   });
 
   it('does not ask again about a change this browser answered, unless remember is 0', async () => {

@@ -74,6 +74,10 @@ for (const origin of ['own', 'partner']) {
       [],
       'nothing but the page and the widget is fetched before the user answers',
     );
+    assert.ok(
+      !loadedBeforeAnswer.some((url) => /\/welcomed\.[a-z]{2,3}\.js$/.test(url)),
+      'an English page loads no locale module',
+    );
     await yes.click();
     const comment = await inPrompt(page, 'textarea');
     await comment.type('Much easier than phoning. Email me on resident@example.org');
@@ -113,6 +117,63 @@ async function inPrompt(page, selector) {
 function resources(page) {
   return page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
 }
+
+test('the Welsh demo page loads the Welsh module only, and the bilingual page shows both languages', async () => {
+  // A fresh profile: the tests above answered about this change, and the prompt remembers.
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  await page.goto(`http://localhost:${port}/cy.html`, { waitUntil: 'load' });
+  await inPrompt(page, 'section[lang="cy"] legend');
+  const loaded = (await resources(page)).filter((url) => /\/welcomed\.[a-z]{2,3}\.js$/.test(url));
+  assert.deepEqual(loaded.map((url) => url.split('/').pop()), ['welcomed.cy.js']);
+
+  await page.goto(`http://localhost:${port}/bilingual.html`, { waitUntil: 'load' });
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('welcomed-prompt')].map((prompt) => prompt.shadowRoot?.querySelector('section')?.lang).join() === 'cy,en',
+    { polling: 50, timeout: 10_000 },
+  );
+  await page.goto(`http://localhost:${port}/ur.html`, { waitUntil: 'load' });
+  const direction = await (await inPrompt(page, 'section')).evaluate((section) => [section.lang, section.dir].join());
+  assert.equal(direction, 'ur,rtl');
+  await context.close();
+});
+
+test('under the strict CSP of the demo pages, every state and a language switch cause no violation', async () => {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  await page.evaluateOnNewDocument(() => {
+    window.violations = [];
+    document.addEventListener('securitypolicyviolation', (event) => {
+      window.violations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`);
+    });
+  });
+  const reply = await page.goto(`http://localhost:${port}/`, { waitUntil: 'load' });
+  assert.match(reply.headers()['content-security-policy'], /require-trusted-types-for 'script'; trusted-types lit-html/);
+
+  const yes = await inPrompt(page, 'button[data-answer="no"]');
+  const buttonHeight = await yes.evaluate((button) => button.getBoundingClientRect().height);
+  assert.ok(buttonHeight >= 44, `styles are applied (answer button ${buttonHeight}px high)`);
+  await yes.click();
+  const textarea = await inPrompt(page, 'textarea');
+  await textarea.evaluate((field) => {
+    field.value = 'x'.repeat(1300);
+    field.dispatchEvent(new Event('input'));
+  });
+  await (await inPrompt(page, 'button[type="submit"]')).click();
+  await inPrompt(page, '.error-summary');
+  await textarea.evaluate((field) => {
+    field.value = 'Fine now';
+    field.dispatchEvent(new Event('input'));
+  });
+  await (await inPrompt(page, 'button[type="submit"]')).click();
+  await inPrompt(page, '.thanks');
+  await page.evaluate(() => {
+    document.querySelector('welcomed-prompt').lang = 'cy';
+  });
+  await inPrompt(page, 'section[lang="cy"]');
+  assert.deepEqual(await page.evaluate(() => window.violations), []);
+  await context.close();
+});
 
 async function waitForRows(done) {
   const deadline = Date.now() + 10_000;
