@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { checkConfig, LOG_PREFIX, type PromptConfig } from './config.js';
-import { deliveryFor, watchPageLifecycle, type DeliveryReport } from './delivery/delivery.js';
+import type { DeliveryReport } from './delivery/delivery.js';
+import { ResponseQueue } from './delivery/queue.js';
 import { dispatchWelcomedEvent } from './events.js';
 import {
   directionOf,
@@ -17,6 +18,22 @@ import { buildResponse, newResponseId, pageAddress } from './payload.js';
 
 /** The comment step's module, loaded when the user answers. */
 type CommentStep = typeof import('./comment-step.js');
+
+/** The delivery code: sending, retrying, the page-lifecycle triggers. */
+type DeliveryModule = typeof import('./delivery/delivery.js');
+
+let deliveryModule: Promise<DeliveryModule> | undefined;
+
+// Fetched from beside the widget only once there is something to send: when the user answers,
+// or when this browser still has answers queued from an earlier visit. Until then the queue
+// itself (in this bundle) holds each answer.
+function loadDelivery(): Promise<DeliveryModule> {
+  deliveryModule ??= import('./delivery/delivery.js').catch((error: unknown) => {
+    deliveryModule = undefined;
+    throw error;
+  });
+  return deliveryModule;
+}
 import { answeredRecently, rememberAnswer } from './remember.js';
 import type { Answer, WelcomedResponse } from './response.js';
 import * as strings from './strings.js';
@@ -229,11 +246,33 @@ export class WelcomedPrompt extends LitElement {
     if (this.step === 'ask') {
       this.alreadyAnswered = answeredRecently(this.config.endpoint, this.config.change, this.config.rememberDays);
     }
-    const delivery = deliveryFor(this.config.endpoint);
-    this.stopListening = delivery.listen(this.onDeliveryReport);
     // Answers this browser queued on an earlier visit are retried on the next page with a prompt.
-    watchPageLifecycle();
-    void delivery.flush('now');
+    if (new ResponseQueue(this.config.endpoint).entries().length) {
+      this.withDelivery((delivery) => void delivery.flush('now')).catch(() => undefined);
+    }
+  }
+
+  /** Loads the delivery code, listens to its reports for this endpoint, then runs `task`. */
+  private async withDelivery(task: (delivery: ReturnType<DeliveryModule['deliveryFor']>) => void): Promise<void> {
+    const endpoint = this.config?.endpoint;
+    if (!endpoint) return;
+    const module = await loadDelivery();
+    if (this.config?.endpoint !== endpoint) return;
+    const delivery = module.deliveryFor(endpoint);
+    this.stopListening ??= delivery.listen(this.onDeliveryReport);
+    module.watchPageLifecycle();
+    task(delivery);
+  }
+
+  /** Queues a response on this device at once, then sends it (the delivery code may still be loading). */
+  private send(response: WelcomedResponse): void {
+    const config = this.config!;
+    new ResponseQueue(config.endpoint).put(response, config.transport);
+    this.withDelivery((delivery) => delivery.submit(response, config.transport, this.onDeliveryReport)).catch(() => {
+      // Offline before the delivery code could load: the answer waits in the queue for the
+      // next visit, which retries it.
+      this.onDeliveryReport({ kind: 'queued', id: response.id, reason: 'network' });
+    });
   }
 
   private applyOverrides(): void {
@@ -306,7 +345,7 @@ export class WelcomedPrompt extends LitElement {
     });
     this.response = response;
     dispatchWelcomedEvent(this, 'welcomed-answer', response);
-    deliveryFor(config.endpoint).submit(response, config.transport, this.onDeliveryReport);
+    this.send(response);
     rememberAnswer(config.endpoint, config.change, config.rememberDays);
     this.status = 'answered';
     if (!config.followUps.includes('comment')) {
@@ -356,7 +395,7 @@ export class WelcomedPrompt extends LitElement {
     });
     this.response = response;
     dispatchWelcomedEvent(this, 'welcomed-submit', response);
-    if (response.comment) deliveryFor(config.endpoint).submit(response, config.transport, this.onDeliveryReport);
+    if (response.comment) this.send(response);
     this.finish();
   }
 

@@ -113,6 +113,7 @@ describe('hostile text in attributes', () => {
         await settleAndCheck(element);
         expect(errors, hostile.slice(0, 40)).to.have.length(1);
         expect(errors[0]).to.match(/^<welcomed-prompt> .*`endpoint/);
+        // eslint-disable-next-line no-control-regex -- checking that control characters were removed
         expect(errors[0]).to.not.match(/[\u0000-\u001f\u202a-\u202e]/);
         expect(errors[0]!.length).to.be.below(400);
         expect(element.shadowRoot!.querySelector('slot')).to.not.equal(null);

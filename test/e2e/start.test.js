@@ -175,6 +175,32 @@ test('under the strict CSP of the demo pages, every state and a language switch 
   await context.close();
 });
 
+test('an answer given while the connection drops is kept on the device and sent on the next visit', async () => {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  await page.goto(`http://localhost:${port}/`, { waitUntil: 'load' });
+  // The connection drops after the page loaded: nothing more can be fetched or sent.
+  await page.setRequestInterception(true);
+  const disconnected = (request) => request.abort('internetdisconnected');
+  page.on('request', disconnected);
+  await (await inPrompt(page, 'button[data-answer="partly"]')).click();
+  await page.waitForFunction(
+    () => document.querySelector('welcomed-prompt').shadowRoot.querySelector('[role="status"]').textContent.includes('will be sent'),
+    { polling: 50, timeout: 10_000 },
+  );
+  const queued = await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('welcomed:queue:')));
+  assert.equal(queued.length, 1);
+  const id = queued[0].split('|').pop();
+
+  page.off('request', disconnected);
+  await page.setRequestInterception(false);
+  await page.goto(`http://localhost:${port}/cy.html`, { waitUntil: 'load' });
+  const rows = await waitForRows((list) => list.some((row) => row.id === id));
+  assert.equal(rows.filter((row) => row.id === id).length, 1, 'sent once on the next visit');
+  await page.waitForFunction(() => !Object.keys(localStorage).some((key) => key.startsWith('welcomed:queue:')), { polling: 50 });
+  await context.close();
+});
+
 async function waitForRows(done) {
   const deadline = Date.now() + 10_000;
   for (;;) {
