@@ -2,7 +2,9 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { fileURLToPath } from 'node:url';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { faultMiddleware } from './test/support/fault-middleware.js';
+import { forcedColorsPlugin } from './test/support/forced-colors-plugin.js';
 import { receiverPlugin } from './test/support/receiver-plugin.js';
 
 const chromiumPath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -16,6 +18,8 @@ export default {
   testFramework: { config: { timeout: 10000 } },
   plugins: [
     receiverPlugin(),
+    a11ySnapshotPlugin(),
+    forcedColorsPlugin(),
     esbuildPlugin({
       ts: true,
       target: 'es2021',

@@ -13,6 +13,11 @@ export const styles = css`
     --_focus: var(--welcomed-focus-color, #ffdd00);
     --_focus-text: var(--welcomed-focus-text, #0b0c0c);
     --_error: var(--welcomed-error-color, #d4351c);
+    /* Error text: GOV.UK red is 4.9:1 on white but 4.0:1 on a near-black page, so by default
+       it is mixed 30% toward the page's text colour (darker on light pages, lighter on dark
+       ones): 7.9:1 on white, 6.3:1 on #0b0c0c, 4.8:1 on #1e1e1e with #e0e0e0 text. Resolved
+       where it is used, so currentColor is the inherited text colour. */
+    --_error-text: var(--welcomed-error-color, color-mix(in srgb, #d4351c 70%, currentColor));
     --_radius: var(--welcomed-radius, 0);
     --_space: var(--welcomed-spacing, 1rem);
 
@@ -174,7 +179,7 @@ export const styles = css`
 
   .error-message {
     margin: 0.25em 0 0;
-    color: var(--_error);
+    color: var(--_error-text);
     font-weight: 700;
   }
 
@@ -183,7 +188,7 @@ export const styles = css`
   }
 
   .count--over {
-    color: var(--_error);
+    color: var(--_error-text);
     font-weight: 700;
   }
 
@@ -199,7 +204,11 @@ export const styles = css`
   }
 
   .error-summary a {
-    color: var(--_error);
+    /* A block-level box: a whole line high, and never under 24 px (WCAG 2.5.8), whatever the
+       page's line height. An inline link is only as high as its glyphs (17 px at 16 px). */
+    display: inline-block;
+    min-height: 24px;
+    color: var(--_error-text);
     font-weight: 700;
   }
 

@@ -57,11 +57,11 @@ const COUNT_ANNOUNCE_DELAY_MS = 1000;
  * (e.g. a link to a feedback page) are shown instead.
  *
  * @fires welcomed-answer - The user picked an answer. Detail: the response (`WelcomedResponse`).
- * @fires welcomed-submit - The user sent the follow-up. Detail: the whole response, same `id`.
+ * @fires welcomed-submit - The user sent the comment. Detail: the whole response (`WelcomedResponse`), same `id`.
  * @fires welcomed-delivered - The endpoint accepted a send (2xx). Detail: `{ id }`.
- * @fires welcomed-queued - A send failed and is kept for retry. Detail: `{ id, reason }`.
- * @fires welcomed-error - Invalid configuration, or the endpoint rejected a response for good. Detail: `{ id?, reason }`.
- * @fires welcomed-dismiss - The user closed the prompt. Detail: `{ id? }`.
+ * @fires welcomed-queued - A send failed and is kept for retry; fired for each failed attempt. Detail: `{ id, reason }` (`network`, `timeout`, `http-503`, …).
+ * @fires welcomed-error - Invalid configuration, or the endpoint refused a response for good. Detail: `{ id?, reason }`.
+ * @fires welcomed-dismiss - The user pressed "Not now". Detail: `{ id? }`.
  *
  * @slot - Fallback content, shown only when the prompt cannot run.
  *
@@ -93,7 +93,7 @@ const COUNT_ANNOUNCE_DELAY_MS = 1000;
  * @cssprop --welcomed-field-text - Text in the comment box. Default `#0b0c0c`.
  * @cssprop --welcomed-focus-color - Focus highlight. Default `#ffdd00`.
  * @cssprop --welcomed-focus-text - Text and outer ring on focus. Default `#0b0c0c`.
- * @cssprop --welcomed-error-color - Error text and borders. Default `#d4351c`.
+ * @cssprop --welcomed-error-color - Error text and borders. Default: borders `#d4351c`; text `#d4351c` mixed 30% toward the page's text colour, so it keeps 4.5:1 on light and dark pages.
  * @cssprop --welcomed-font - Font family. Default: the page's.
  * @cssprop --welcomed-radius - Corner radius. Default `0`.
  * @cssprop --welcomed-spacing - Space between parts. Default `1rem`.
@@ -123,44 +123,57 @@ export class WelcomedPrompt extends LitElement {
     announcedCount: { state: true, attribute: false },
   };
 
-  /** URL the answers are POSTed to: https:, or http: on localhost. Required. */
+  /**
+   * URL the answers are POSTed to: `https:`, or `http:` only on `localhost`, `127.0.0.1` or `[::1]`.
+   * May be relative to the page (e.g. `/api/responses`). Required.
+   */
   endpoint = '';
 
-  /** Identifier of the change asked about: 1–100 of `A-Za-z0-9._:-`. Required. */
+  /** Identifier of the change asked about: 1–100 characters of `A-Za-z0-9._:-`. Required. */
   change = '';
 
-  /** One sentence saying what changed, shown above the question. */
+  /** One sentence saying what changed, shown above the question and linked to it for screen readers. */
   description = '';
 
-  /** Replaces the default question ("Do you welcome this change?"). */
+  /** Replaces the question (by default "Do you welcome this change?"). Always rendered as text. */
   question = '';
 
-  /** Space-separated answers offered, from `yes partly no unsure`. */
+  /** Space-separated answers offered, from `yes partly no unsure` (labels "Yes", "Partly", "No", "Not sure"). */
   choices = 'yes no';
 
   /**
-   * Space-separated follow-up steps after an answer; `""` for none.
+   * Space-separated steps after the answer; `""` for none. `comment` is available now; `about-you`
+   * and `panel` are skipped with a console warning until they ship.
    * @attr follow-up
    */
   followUp = 'comment';
 
   /**
-   * The organisation's privacy notice; required by the `about-you` and `panel` steps.
+   * Your privacy notice; required by the `about-you` and `panel` steps.
    * @attr privacy-url
    */
   privacyUrl = '';
 
-  /** Locale; otherwise the nearest ancestor's `lang`, then `<html lang>`, then `en`. */
+  /**
+   * Locale; else the nearest ancestor's `lang` (across shadow roots), else `<html lang>`, else `en`.
+   * `cy-GB` uses `cy`; an unknown language falls back to English with a console note.
+   */
   override lang = '';
 
-  /** Days during which this browser is not asked about the same change again after answering; 0 = always ask. */
+  /**
+   * Days during which this browser is not asked about the same change again after answering; `0`
+   * always asks. Stored in `localStorage` only after an answer.
+   */
   remember = 90;
 
-  /** `json` (application/json) or `simple` (text/plain: no CORS preflight). */
+  /**
+   * `json` sends `Content-Type: application/json`; `simple` sends `text/plain` (no CORS preflight)
+   * for endpoints that cannot answer `OPTIONS`.
+   */
   transport = 'json';
 
   /**
-   * Your own wording, by locale then message id (see README "Overriding wording"), e.g.
+   * Your own wording, by locale then message id (see "Overriding wording" in the README), e.g.
    * `{ cy: { question: '…' } }`. Also accepted as `"strings"` in a child
    * `<script type="application/json">`; this property wins where both set a message.
    */
