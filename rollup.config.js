@@ -1,9 +1,11 @@
-// Three builds of the widget:
+// Three builds of the widget, and one for the receiver:
 //  - dist/welcomed.js: one self-registering ES module, lit and @lit/localize inside;
 //    each translation is a small module beside it (welcomed.<locale>.js), loaded on demand.
 //  - dist/welcomed.classic.js: the same for a classic <script>, every translation inside.
 //  - dist/lib/: for bundlers: lit left as an import, @lit/localize kept inside (so the
 //    widget's localization never clashes with the app's own), with .d.ts types.
+//  - dist/server/redact.js: only src/redact.ts, for the reference receiver, which redacts free
+//    text again with the same code (Node 20 cannot import TypeScript): ES module, not minified.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
@@ -75,6 +77,22 @@ export default [
     plugins: [
       nodeResolve(),
       ...compile({ declaration: true, declarationDir: 'dist/lib', outDir: 'dist/lib' }),
+    ],
+  },
+  {
+    input: 'src/redact.ts',
+    output: { file: 'dist/server/redact.js', format: 'es', sourcemap: true },
+    plugins: [
+      typescript({
+        tsconfig: './tsconfig.json',
+        // Patterns are relative to the tsconfig's rootDir (src).
+        include: ['redact.ts'],
+        noEmitOnError: true,
+        sourceMap: true,
+        declaration: true,
+        declarationDir: 'dist/server',
+        outDir: 'dist/server',
+      }),
     ],
   },
 ];
