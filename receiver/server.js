@@ -7,17 +7,23 @@
  * no stack trace or framework error object ever reaches a client. Nothing here stores or logs
  * a client's IP address: the per-client rate limit keys on an HMAC of the address with a
  * random per-process key, kept in memory only.
+ *
+ * Spam (a filled honeypot, or an answer sooner than `minAnswerMs` after the prompt was shown) is
+ * accepted exactly like any other response, so a bot learns nothing, and stored with a flag.
+ * Free text is redacted again here with the widget's own code (never trust the client), and a
+ * response whose text had to be redacted is flagged `pii`.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import cors from '@fastify/cors';
 import rateLimit, { normalizeIP } from '@fastify/rate-limit';
 import { Ajv } from 'ajv';
 import formatsPlugin from 'ajv-formats';
 import { stringify } from 'csv-stringify';
-import { checkAdminToken, parseOrigins, toOrigin } from './settings.js';
+import { DEFAULT_MIN_ANSWER_MS, DEFAULT_RATE_LIMIT, checkAdminToken, parseOrigins, toOrigin } from './settings.js';
 import { openStore } from './store.js';
 
 /** @typedef {import('fastify').FastifyInstance} FastifyInstance */
@@ -33,6 +39,9 @@ import { openStore } from './store.js';
  * @property {string} adminToken bearer token for the admin endpoints (≥ 16 token characters)
  * @property {{ max: number, timeWindow: number | string }} [rateLimit]
  *   POSTs allowed per client per window (default 30 per minute; timeWindow in ms or e.g. '1 minute')
+ * @property {number} [minAnswerMs] a response with `shownForMs` below this is flagged as spam
+ *   (default 1500; 0 turns the check off)
+ * @property {URL} [redactModule] the built redaction module (default dist/server/redact.js)
  * @property {number} [contactDays] days panel contact details are kept (default 365)
  * @property {boolean | number | string} [trustProxy] Fastify `trustProxy`: set it when behind a
  *   reverse proxy, so the rate limit sees clients rather than the proxy (default false)
@@ -48,6 +57,39 @@ export const MAX_LIST_LIMIT = 10000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Keys refused anywhere in a payload: they poison prototypes in careless consumers. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** At most this many `details` in a 422: a 16 KiB body must not make a far larger reply. */
+export const MAX_DETAILS = 20;
+/** Content-Security-Policy of every /api/ reply: it is data, never a document to render. */
+export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
+/**
+ * An unpaired UTF-16 surrogate. JSON can carry one (as a `\uD800` escape) but UTF-8, and so
+ * SQLite, cannot: stored as it is, it would come back as other characters.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const SURROGATE_ESCAPE = /\\u[dD][89abcdefABCDEF]/;
+
+/** Where the build puts the receiver's copy of src/redact.ts (see rollup.config.js). */
+export const REDACT_MODULE = new URL('../dist/server/redact.js', import.meta.url);
+
+/**
+ * Loads the widget's redaction, built for Node from src/redact.ts (Node 20 cannot import
+ * TypeScript). Throws a clear Error when it has not been built.
+ * @param {URL} [url]
+ * @returns {Promise<{ redact: (text: string) => string }>}
+ */
+export async function loadRedaction(url = REDACT_MODULE) {
+  const path = fileURLToPath(url);
+  if (!existsSync(path)) {
+    throw new Error(
+      `The receiver redacts free text with the widget's own code, built to ${path}, which is missing: run npm run build first.`,
+    );
+  }
+  const module = await import(url.href);
+  if (typeof module.redact !== 'function') {
+    throw new Error(`${path} does not export redact(): run npm run build first.`);
+  }
+  return /** @type {{ redact: (text: string) => string }} */ (module);
+}
 
 /** The payload's JSON Schema, shared with the widget (src/response.schema.json). */
 export const responseSchema = JSON.parse(
@@ -104,10 +146,15 @@ export async function createReceiver(options) {
   if (!Number.isFinite(contactDays) || contactDays < 1) {
     throw new Error('createReceiver: contactDays must be a number of days ≥ 1.');
   }
-  const limit = options.rateLimit ?? { max: 30, timeWindow: 60_000 };
+  const limit = options.rateLimit ?? { max: DEFAULT_RATE_LIMIT, timeWindow: 60_000 };
   if (!Number.isInteger(limit.max) || limit.max < 1) {
     throw new Error('createReceiver: rateLimit.max must be a whole number ≥ 1.');
   }
+  const minAnswerMs = options.minAnswerMs ?? DEFAULT_MIN_ANSWER_MS;
+  if (!Number.isInteger(minAnswerMs) || minAnswerMs < 0) {
+    throw new Error('createReceiver: minAnswerMs must be a whole number of milliseconds ≥ 0.');
+  }
+  const { redact } = await loadRedaction(options.redactModule);
 
   const store = openStore(options.dbPath);
   /** @type {FastifyInstance} */
@@ -124,6 +171,7 @@ export async function createReceiver(options) {
           .code(400)
           .header('X-Content-Type-Options', 'nosniff')
           .header('Cache-Control', 'no-store')
+          .header('Content-Security-Policy', API_CSP)
           .send({ error: 'bad-request', message: 'The request address is not valid.' });
       },
     };
@@ -150,7 +198,7 @@ export async function createReceiver(options) {
   });
 
   try {
-    await register(app, { store, adminDigest, allowedOrigins, limit });
+    await register(app, { store, adminDigest, allowedOrigins, limit, minAnswerMs, redact });
   } catch (error) {
     await app.close();
     throw error;
@@ -161,9 +209,10 @@ export async function createReceiver(options) {
 /**
  * @param {FastifyInstance} app
  * @param {{ store: import('./store.js').Store, adminDigest: Buffer, allowedOrigins: Set<string>,
- *   limit: { max: number, timeWindow: number | string } }} context
+ *   limit: { max: number, timeWindow: number | string }, minAnswerMs: number,
+ *   redact: (text: string) => string }} context
  */
-async function register(app, { store, adminDigest, allowedOrigins, limit }) {
+async function register(app, { store, adminDigest, allowedOrigins, limit, minAnswerMs, redact }) {
   /**
    * The receiver's own origin, as the client addressed it, plus WELCOMED_ORIGINS.
    * @param {FastifyRequest} request
@@ -191,7 +240,10 @@ async function register(app, { store, adminDigest, allowedOrigins, limit }) {
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     const path = request.url.split('?')[0];
-    if (path === '/api' || path.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+    if (path === '/api' || path.startsWith('/api/')) {
+      reply.header('Cache-Control', 'no-store');
+      reply.header('Content-Security-Policy', API_CSP);
+    }
     return payload;
   });
 
@@ -272,17 +324,21 @@ async function register(app, { store, adminDigest, allowedOrigins, limit }) {
       }
       if (!validateResponse(body)) {
         const details = describeSchemaErrors(validateResponse.errors ?? []);
+        const shown = details.slice(0, MAX_DETAILS);
         const first = details[0];
         throw new HttpError(
           422,
           'invalid-response',
           `The response does not match schema welcomed/1: ${first ? `${first.path || 'the body'} ${first.message}` : 'invalid'}` +
             `${details.length > 1 ? ` (and ${details.length - 1} more problem${details.length > 2 ? 's' : ''})` : ''}.`,
-          details,
+          shown,
         );
       }
       const response = /** @type {WelcomedResponse} */ (body);
-      const { status } = store.upsertResponse(response);
+      // Spam gets the same reply as anything else: a bot must not learn what gave it away.
+      const spam = isSpam(response, minAnswerMs);
+      const { redacted, pii } = redactFreeText(response, redact);
+      const { status } = store.upsertResponse(redacted, new Date(), { spam, pii });
       if (status === 'conflict') {
         throw new HttpError(
           409,
@@ -295,14 +351,14 @@ async function register(app, { store, adminDigest, allowedOrigins, limit }) {
     });
 
     api.get('/api/responses', { onRequest: requireAdmin }, async (request, reply) => {
-      const { format, change, limit } = readListQuery(/** @type {Record<string, unknown>} */ (request.query));
+      const { format, change, limit, spam } = readListQuery(/** @type {Record<string, unknown>} */ (request.query));
       if (format === 'csv') {
         reply
           .type('text/csv; charset=utf-8')
           .header('Content-Disposition', 'attachment; filename="welcomed-responses.csv"');
-        return reply.send(toCsv(store.iterateResponses({ change, limit })));
+        return reply.send(toCsv(store.iterateResponses({ change, limit, spam })));
       }
-      return store.listResponses({ change, limit: limit ?? DEFAULT_LIST_LIMIT });
+      return store.listResponses({ change, limit: limit ?? DEFAULT_LIST_LIMIT, spam });
     });
 
     api.delete('/api/responses/:id', { onRequest: requireAdmin }, async (request, reply) => {
@@ -347,8 +403,9 @@ export async function startReceiver(settings, hooks = {}) {
     adminToken: settings.adminToken,
     contactDays: settings.contactDays,
     trustProxy: settings.trustProxy,
+    minAnswerMs: settings.minAnswerMs ?? DEFAULT_MIN_ANSWER_MS,
     logger: hooks.logger,
-    rateLimit: hooks.rateLimit,
+    rateLimit: hooks.rateLimit ?? { max: settings.rateLimit ?? DEFAULT_RATE_LIMIT, timeWindow: 60_000 },
   });
   try {
     if (beforeListen) await beforeListen(app);
@@ -414,7 +471,7 @@ export function parsePayload(text) {
   } catch {
     throw new HttpError(400, 'malformed-json', 'The request body is not valid JSON.');
   }
-  const forbidden = findForbiddenKey(value);
+  const forbidden = inspectKeysAndText(value, SURROGATE_ESCAPE.test(json));
   if (forbidden) {
     throw new HttpError(
       422,
@@ -428,23 +485,88 @@ export function parsePayload(text) {
 
 /**
  * Finds a `__proto__`, `constructor` or `prototype` key at any depth (iteratively: no stack
- * overflow on deep nesting).
+ * overflow on deep nesting). With `wellFormText`, also replaces each unpaired surrogate in the
+ * string values with U+FFFD, in place, as UTF-8 storage would otherwise do unpredictably.
  * @param {unknown} root
+ * @param {boolean} wellFormText
  * @returns {{ key: string, path: string } | undefined}
  */
-function findForbiddenKey(root) {
+function inspectKeysAndText(root, wellFormText) {
   /** @type {[unknown, string][]} */
   const pending = [[root, '']];
   while (pending.length > 0) {
     const [value, path] = /** @type {[unknown, string]} */ (pending.pop());
     if (value === null || typeof value !== 'object') continue;
-    for (const key of Object.keys(value)) {
+    const object = /** @type {Record<string, unknown>} */ (value);
+    for (const key of Object.keys(object)) {
       const childPath = `${path}/${escapePointer(key)}`;
       if (FORBIDDEN_KEYS.has(key)) return { key, path: childPath };
-      pending.push([/** @type {Record<string, unknown>} */ (value)[key], childPath]);
+      const child = object[key];
+      if (typeof child === 'string') {
+        if (wellFormText) object[key] = child.replace(LONE_SURROGATE, '\uFFFD');
+      } else {
+        pending.push([child, childPath]);
+      }
     }
   }
   return undefined;
+}
+
+/**
+ * Spam: a filled honeypot, or an answer given sooner after the prompt appeared than a person
+ * could read it. A response without `shownForMs` (an older widget, another client) is judged
+ * on the honeypot alone.
+ * @param {WelcomedResponse} response
+ * @param {number} minAnswerMs 0: no minimum
+ */
+export function isSpam(response, minAnswerMs) {
+  if (typeof response.honeypot === 'string' && response.honeypot.length > 0) return true;
+  return minAnswerMs > 0 && typeof response.shownForMs === 'number' && response.shownForMs < minAnswerMs;
+}
+
+/**
+ * Redacts the free text of a response (its `comment`, and the text answers to extra questions)
+ * with the widget's own rules; `panel` holds contact details given with consent and is kept.
+ * @param {WelcomedResponse} response
+ * @param {(text: string) => string} redact
+ * @returns {{ redacted: WelcomedResponse, pii: boolean }} a copy; `pii`: something was redacted
+ */
+export function redactFreeText(response, redact) {
+  let pii = false;
+  /** @param {string} text @param {number} limit */
+  const clean = (text, limit) => {
+    const redacted = redact(text);
+    if (redacted === text) return text;
+    pii = true;
+    return withinLimit(redacted, limit);
+  };
+  const redacted = { ...response };
+  if (typeof response.comment === 'string') redacted.comment = clean(response.comment, TEXT_LIMIT);
+  if (response.answers !== undefined) {
+    redacted.answers = Object.fromEntries(
+      Object.entries(response.answers).map(([question, answer]) => [
+        question,
+        typeof answer === 'string' ? clean(answer, TEXT_LIMIT) : answer.map((item) => clean(item, ITEM_LIMIT)),
+      ]),
+    );
+  }
+  return { redacted, pii };
+}
+
+/** The schema's limits on free text and on each item of a multiple answer, in code points. */
+const TEXT_LIMIT = responseSchema.properties.comment.maxLength;
+const ITEM_LIMIT = responseSchema.properties.answers.additionalProperties.oneOf[1].items.maxLength;
+
+/**
+ * A marker can be longer than what it replaced, so redacted text may outgrow the schema's
+ * limit: cut it back, in code points as the schema counts, never leaving half a marker.
+ * @param {string} text
+ * @param {number} limit
+ */
+export function withinLimit(text, limit) {
+  const characters = Array.from(text);
+  if (characters.length <= limit) return text;
+  return characters.slice(0, limit).join('').replace(/\s*\[[a-z-]*$/, '');
 }
 
 /** @param {string} key */
@@ -507,12 +629,15 @@ function describeSchemaErrors(errors) {
 
 /**
  * @param {Record<string, unknown>} query
- * @returns {{ format: 'json' | 'csv', change?: string, limit?: number }}
+ * @returns {{ format: 'json' | 'csv', change?: string, limit?: number, spam: import('./store.js').SpamFilter }}
  */
 function readListQuery(query) {
-  const { format = 'json', change, limit } = query;
+  const { format = 'json', change, limit, spam = 'include' } = query;
   if (format !== 'json' && format !== 'csv') {
     throw new HttpError(400, 'bad-query', 'format must be json or csv.');
+  }
+  if (spam !== 'include' && spam !== 'exclude' && spam !== 'only') {
+    throw new HttpError(400, 'bad-query', 'spam must be include, exclude or only.');
   }
   if (change !== undefined && (typeof change !== 'string' || !CHANGE_PATTERN.test(change))) {
     throw new HttpError(400, 'bad-query', 'change must be one change id: 1 to 100 characters of A-Z a-z 0-9 . _ : -');
@@ -524,7 +649,7 @@ function readListQuery(query) {
       throw new HttpError(400, 'bad-query', `limit must be a whole number from 1 to ${MAX_LIST_LIMIT}.`);
     }
   }
-  return { format, change, limit: count };
+  return { format, change, limit: count, spam };
 }
 
 /** CSV columns: the payload's fields, nested objects flattened, in a stable order. */
@@ -548,6 +673,8 @@ export const CSV_COLUMNS = [
   'receivedAt',
   'widget',
   'schema',
+  'spam',
+  'pii',
 ];
 
 /**

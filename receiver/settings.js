@@ -18,11 +18,17 @@ import { resolve } from 'node:path';
  * @property {boolean} adminTokenGenerated true when `adminToken` was generated (print it once)
  * @property {number} contactDays `WELCOMED_CONTACT_DAYS`, default 365
  * @property {boolean | number | string} trustProxy `WELCOMED_TRUST_PROXY`, default false
+ * @property {number} minAnswerMs `WELCOMED_MIN_ANSWER_MS`, default 1500: a response answered
+ *   sooner after the prompt was shown is flagged as spam; 0 turns the check off
+ * @property {number} rateLimit `WELCOMED_RATE_LIMIT`, default 30: POSTs allowed per client per minute
  */
 
 /** What an admin token may contain: the RFC 6750 `b64token` characters. */
 const TOKEN_PATTERN = /^[A-Za-z0-9\-._~+/]+=*$/;
 export const MIN_TOKEN_LENGTH = 16;
+/** Defaults of the anti-spam and rate-limit settings. */
+export const DEFAULT_MIN_ANSWER_MS = 1500;
+export const DEFAULT_RATE_LIMIT = 30;
 
 /**
  * @param {Record<string, string | undefined>} [env]
@@ -41,6 +47,20 @@ export function readSettings(env = process.env) {
     adminTokenGenerated: generated,
     contactDays: readContactDays(env.WELCOMED_CONTACT_DAYS),
     trustProxy: readTrustProxy(env.WELCOMED_TRUST_PROXY),
+    minAnswerMs: readWholeNumber(env.WELCOMED_MIN_ANSWER_MS, {
+      name: 'WELCOMED_MIN_ANSWER_MS',
+      fallback: DEFAULT_MIN_ANSWER_MS,
+      min: 0,
+      max: 600_000,
+      what: 'a whole number of milliseconds from 0 (no minimum) to 600000',
+    }),
+    rateLimit: readWholeNumber(env.WELCOMED_RATE_LIMIT, {
+      name: 'WELCOMED_RATE_LIMIT',
+      fallback: DEFAULT_RATE_LIMIT,
+      min: 1,
+      max: 100_000_000,
+      what: 'a whole number of requests per client per minute from 1 to 100000000',
+    }),
   };
 }
 
@@ -144,6 +164,20 @@ function readContactDays(value) {
     throw new Error(`WELCOMED_CONTACT_DAYS must be a whole number of days from 1 to 36500, not "${text}".`);
   }
   return days;
+}
+
+/**
+ * @param {string | undefined} value
+ * @param {{ name: string, fallback: number, min: number, max: number, what: string }} rule
+ */
+function readWholeNumber(value, { name, fallback, min, max, what }) {
+  if (blank(value)) return fallback;
+  const text = String(value).trim();
+  const number = Number(text);
+  if (!/^\d{1,15}$/.test(text) || number < min || number > max) {
+    throw new Error(`${name} must be ${what}, not "${text}".`);
+  }
+  return number;
 }
 
 /**

@@ -75,9 +75,10 @@ Press Ctrl+C to stop.`);
 
 /** Runs `npm run build` when dist/ is missing or older than the sources. */
 function buildIfNeeded() {
-  const built = join(distDir, 'welcomed.js');
+  // The receiver needs the built redaction module too.
+  const built = [join(distDir, 'welcomed.js'), join(distDir, 'server', 'redact.js')];
   const newestSource = newestModification(['src', 'xliff', 'rollup.config.js', 'lit-localize.json', 'package.json']);
-  if (existsSync(built) && statSync(built).mtimeMs >= newestSource) return;
+  if (built.every((file) => existsSync(file) && statSync(file).mtimeMs >= newestSource)) return;
   console.log('Building the widget (npm run build)…');
   const result = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) {

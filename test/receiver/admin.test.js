@@ -108,7 +108,7 @@ test('CSV export: header row, flattened columns, formula injection neutralised',
   assert.equal(
     lines[0],
     'id,change,answer,comment,answers,about.ageBand,about.disabled,about.disabilityImpact,about.ethnicGroup,' +
-      'panel.name,panel.email,panel.phone,panel.consent,locale,page,answeredAt,receivedAt,widget,schema',
+      'panel.name,panel.email,panel.phone,panel.consent,locale,page,answeredAt,receivedAt,widget,schema,spam,pii',
   );
   assert.equal(lines.length, 4); // header, two rows, final empty line
   assert.ok(lines[1].startsWith(`${plain.id},garden-waste-online-2026,yes,"Diolch, mae hyn yn well – ""da iawn"", yn wir",`), lines[1]);
@@ -197,4 +197,8 @@ test('createReceiver refuses bad options with clear errors', async (t) => {
     /"https:\/\/bad\.example\/path" is not an origin/,
   );
   await assert.rejects(createReceiver(/** @type {any} */ ({ adminToken: TOKEN })), /dbPath/);
+  for (const minAnswerMs of [-1, 1.5, Number.NaN]) {
+    await assert.rejects(createReceiver({ dbPath, adminToken: TOKEN, minAnswerMs }), /minAnswerMs must be a whole number/);
+  }
+  await assert.rejects(createReceiver({ dbPath, adminToken: TOKEN, rateLimit: { max: 0, timeWindow: 1000 } }), /rateLimit\.max/);
 });

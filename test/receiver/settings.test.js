@@ -18,6 +18,8 @@ test('defaults', () => {
   assert.deepEqual(settings.origins, []);
   assert.equal(settings.contactDays, 365);
   assert.equal(settings.trustProxy, false);
+  assert.equal(settings.minAnswerMs, 1500);
+  assert.equal(settings.rateLimit, 30);
   assert.equal(settings.adminTokenGenerated, true);
   assert.match(settings.adminToken, /^[A-Za-z0-9_-]{43}$/, '32 random bytes, base64url');
   assert.notEqual(readSettings({}).adminToken, settings.adminToken);
@@ -32,6 +34,8 @@ test('values are read, trimmed and normalised', () => {
     WELCOMED_ADMIN_TOKEN: ' abcdefghijklmnop0123 ',
     WELCOMED_CONTACT_DAYS: '30',
     WELCOMED_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1',
+    WELCOMED_MIN_ANSWER_MS: ' 2500 ',
+    WELCOMED_RATE_LIMIT: '100000',
   });
   assert.equal(settings.port, 0);
   assert.equal(settings.host, '::1');
@@ -41,6 +45,9 @@ test('values are read, trimmed and normalised', () => {
   assert.equal(settings.adminTokenGenerated, false);
   assert.equal(settings.contactDays, 30);
   assert.equal(settings.trustProxy, '10.0.0.0/8,127.0.0.1');
+  assert.equal(settings.minAnswerMs, 2500);
+  assert.equal(settings.rateLimit, 100_000);
+  assert.equal(readSettings({ WELCOMED_MIN_ANSWER_MS: '0' }).minAnswerMs, 0, '0 turns the minimum off');
   assert.equal(readSettings({ WELCOMED_TRUST_PROXY: 'true' }).trustProxy, true);
   assert.equal(readSettings({ WELCOMED_TRUST_PROXY: '2' }).trustProxy, 2);
 });
@@ -65,6 +72,16 @@ test('bad values are clear errors naming the variable', () => {
     [{ WELCOMED_CONTACT_DAYS: 'a year' }, /^WELCOMED_CONTACT_DAYS/],
     [{ WELCOMED_TRUST_PROXY: 'yes please' }, /^WELCOMED_TRUST_PROXY must be/],
     [{ WELCOMED_TRUST_PROXY: '10.0.0.0/33' }, /^WELCOMED_TRUST_PROXY/],
+    [{ WELCOMED_MIN_ANSWER_MS: '-1' }, /^WELCOMED_MIN_ANSWER_MS must be a whole number of milliseconds from 0 \(no minimum\) to 600000, not "-1"\.$/],
+    [{ WELCOMED_MIN_ANSWER_MS: '1.5' }, /^WELCOMED_MIN_ANSWER_MS/],
+    [{ WELCOMED_MIN_ANSWER_MS: '1e3' }, /^WELCOMED_MIN_ANSWER_MS/],
+    [{ WELCOMED_MIN_ANSWER_MS: 'fast' }, /^WELCOMED_MIN_ANSWER_MS/],
+    [{ WELCOMED_MIN_ANSWER_MS: '600001' }, /^WELCOMED_MIN_ANSWER_MS/],
+    [{ WELCOMED_RATE_LIMIT: '0' }, /^WELCOMED_RATE_LIMIT must be a whole number of requests per client per minute from 1 to 100000000, not "0"\.$/],
+    [{ WELCOMED_RATE_LIMIT: '-5' }, /^WELCOMED_RATE_LIMIT/],
+    [{ WELCOMED_RATE_LIMIT: '2.5' }, /^WELCOMED_RATE_LIMIT/],
+    [{ WELCOMED_RATE_LIMIT: 'lots' }, /^WELCOMED_RATE_LIMIT/],
+    [{ WELCOMED_RATE_LIMIT: '100000001' }, /^WELCOMED_RATE_LIMIT/],
   ];
   for (const [env, message] of cases) {
     assert.throws(() => readSettings(/** @type {Record<string, string>} */ (env)), { message }, JSON.stringify(env));
