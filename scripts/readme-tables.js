@@ -78,7 +78,8 @@ function row(cells) {
 }
 
 function code(value) {
-  return `\`${value}\``;
+  // A pipe would end the table cell, even inside backticks (GitHub's tables split first).
+  return `\`${String(value).replace(/\|/g, '\\|')}\``;
 }
 
 /** A manifest default (source text: `''`, `'yes no'`, `90`, `{}`) as a table cell. */

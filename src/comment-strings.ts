@@ -61,6 +61,33 @@ export const commentTooLongError = (locale: string, max: number): string => {
   });
 };
 
+/** Marks an extra question the web team did not make required. */
+export const optionalMark = (): string =>
+  wording('question.optional', () =>
+    msg('(optional)', { id: 'question.optional', desc: 'Added after the label of an extra question that need not be answered.' }),
+  );
+
+/** Error for a required choice question left unanswered; shown after the question's label. */
+export const chooseError = (): string =>
+  wording('error.choose', () =>
+    msg('Select an answer', { id: 'error.choose', desc: 'Error after the label of a required multiple-choice question left unanswered.' }),
+  );
+
+/** Error for a required text question left empty; shown after the question's label. */
+export const enterError = (): string =>
+  wording('error.enter', () =>
+    msg('Enter an answer', { id: 'error.enter', desc: 'Error after the label of a required text question left empty.' }),
+  );
+
+/** Error when the answer to a text question is too long. */
+export const answerTooLongError = (locale: string, max: number): string => {
+  const limit = formatNumber(locale, max);
+  return msg(str`Your answer must be ${limit} characters or fewer`, {
+    id: 'error.answer-too-long',
+    desc: 'Error after the label of a text question whose answer is over the limit. The number is the limit, already formatted.',
+  });
+};
+
 /** The character counter below the comment box: what is left, or how many too many. */
 export function characterCount(locale: string, remaining: number): string {
   const count = Math.abs(remaining);

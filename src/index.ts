@@ -19,4 +19,6 @@ export {
   type PanelContact,
   type WelcomedResponse,
 } from './response.js';
+export type { LocalizedText, Question, QuestionKind } from './questions.js';
+export type { StringOverrides } from './i18n.js';
 export { WIDGET_VERSION } from './version.js';

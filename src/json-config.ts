@@ -8,6 +8,8 @@ import type { StringOverrides } from './i18n.js';
 export interface JsonConfig {
   /** Own wording by locale then message id; see README "Overriding wording". */
   strings?: StringOverrides;
+  /** Extra questions, checked when the follow-up step loads (see questions.ts). */
+  questions?: unknown;
 }
 
 /** What reading the JSON child found: the usable part, and what was wrong with the rest. */
@@ -16,7 +18,7 @@ export interface JsonConfigRead {
   problems: string[];
 }
 
-const KNOWN_KEYS = new Set(['strings']);
+const KNOWN_KEYS = new Set(['strings', 'questions']);
 
 /** Reads and checks the element's JSON child, if any. Never throws: bad parts are left out and named. */
 export function readJsonConfig(host: Element): JsonConfigRead {
@@ -38,6 +40,7 @@ export function readJsonConfig(host: Element): JsonConfigRead {
     .map((key) => `the JSON configuration has an unknown key "${key.slice(0, 40)}", which is ignored.`);
   const config: JsonConfig = {};
   if ('strings' in parsed) config.strings = checkStrings(parsed.strings, problems);
+  if ('questions' in parsed) config.questions = parsed.questions;
   return { config, problems };
 }
 

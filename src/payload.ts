@@ -28,6 +28,8 @@ export interface ResponseFields {
   answeredAt: Date;
   /** Already redacted and within the limit: see `cleanComment` in comment.ts. */
   comment?: string;
+  /** Answers to the web team's extra questions, already checked and redacted. */
+  answers?: Record<string, string | string[]>;
   /** What filled the hidden bot-trap field, if anything. */
   honeypot?: string;
   /** Milliseconds from the prompt being shown to the answer. */
@@ -47,6 +49,7 @@ export function buildResponse(fields: ResponseFields): WelcomedResponse {
     widget: WIDGET_VERSION,
   };
   if (fields.comment) response.comment = fields.comment;
+  if (fields.answers && Object.keys(fields.answers).length) response.answers = fields.answers;
   if (fields.honeypot) response.honeypot = fields.honeypot.slice(0, 200);
   if (fields.shownForMs !== undefined) response.shownForMs = Math.max(0, Math.round(fields.shownForMs));
   return response;

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { checkConfig, LOG_PREFIX, type PromptConfig } from './config.js';
 import type { DeliveryReport } from './delivery/delivery.js';
 import { ResponseQueue } from './delivery/queue.js';
@@ -16,8 +16,11 @@ import {
 import { checkStrings, readJsonConfig, type JsonConfig } from './json-config.js';
 import { buildResponse, newResponseId, pageAddress } from './payload.js';
 
+import type { Question } from './questions.js';
+
 /** The comment step's module, loaded when the user answers. */
 type CommentStep = typeof import('./comment-step.js');
+type CommentView = import('./comment-step.js').CommentView;
 
 /** The delivery code: sending, retrying, the page-lifecycle triggers. */
 type DeliveryModule = typeof import('./delivery/delivery.js');
@@ -120,6 +123,8 @@ export class WelcomedPrompt extends LitElement {
     locale: { state: true, attribute: false },
     draft: { state: true, attribute: false },
     commentError: { state: true, attribute: false },
+    questions: { attribute: false },
+    questionAnswers: { state: true, attribute: false },
     announcedCount: { state: true, attribute: false },
   };
 
@@ -179,11 +184,22 @@ export class WelcomedPrompt extends LitElement {
    */
   strings: StringOverrides = {};
 
+  /**
+   * Extra questions shown with the comment box: `{ id, kind: 'choice' | 'choices' | 'text',
+   * label, options?, required? }`, labels as text or by locale. Also accepted as `"questions"`
+   * in the JSON child (this property wins). Answers are sent in `answers`, by question id.
+   * Checked when the follow-up step loads; a bad question is left out with a console error.
+   */
+  questions: Question[] | undefined = undefined;
+
   private step: Step = 'ask';
   private status: Status = 'none';
   private locale = SOURCE_LOCALE;
   private draft = '';
   private commentError = false;
+  private questionAnswers: Record<string, string | string[]> = {};
+  /** The extra questions that passed their checks (checked when the follow-up step loads). */
+  private checkedQuestions: Question[] = [];
   private announcedCount = '';
 
   private config: PromptConfig | null = null;
@@ -361,13 +377,19 @@ export class WelcomedPrompt extends LitElement {
     this.send(response);
     rememberAnswer(config.endpoint, config.change, config.rememberDays);
     this.status = 'answered';
-    if (!config.followUps.includes('comment')) {
+    const questions = this.questions ?? this.jsonConfig.questions;
+    if (!config.followUps.includes('comment') && !(Array.isArray(questions) && questions.length)) {
       this.moveTo('thanks');
       return;
     }
     import('./comment-step.js').then(
       (commentStep) => {
         this.commentStep = commentStep;
+        const checked = commentStep.checkQuestions(questions);
+        for (const problem of checked.problems) this.logOnce('error', problem);
+        this.checkedQuestions = checked.questions;
+        if (!config.followUps.includes('comment') && !checked.questions.length) return this.finish();
+        adoptStyles(this.renderRoot as ShadowRoot, [styles, commentStep.commentStyles]);
         this.moveTo('comment');
       },
       (error: unknown) => {
@@ -395,20 +417,23 @@ export class WelcomedPrompt extends LitElement {
     const config = this.config;
     const commentStep = this.commentStep;
     if (!config || !this.response || !commentStep) return;
-    if (commentStep.remainingCharacters(this.draft) < 0) {
+    if (commentStep.problems(this.commentView()).length) {
       this.commentError = true;
       this.focusAfterRender = true;
+      this.requestUpdate();
       return;
     }
     this.commentError = false;
+    const withComment = config.followUps.includes('comment');
     const response = buildResponse({
       ...this.response,
       answeredAt: new Date(this.response.answeredAt),
-      comment: commentStep.cleanComment(this.draft),
+      comment: withComment ? commentStep.cleanComment(this.draft) : undefined,
+      answers: commentStep.collectAnswers(this.checkedQuestions, this.questionAnswers),
     });
     this.response = response;
     dispatchWelcomedEvent(this, 'welcomed-submit', response);
-    if (response.comment) this.send(response);
+    if (response.comment || response.answers) this.send(response);
     this.finish();
   }
 
@@ -430,7 +455,8 @@ export class WelcomedPrompt extends LitElement {
 
   private onErrorLinkClick(event: Event): void {
     event.preventDefault();
-    this.renderRoot.querySelector<HTMLTextAreaElement>('#comment')?.focus();
+    const field = (event.currentTarget as HTMLAnchorElement).getAttribute('href')!.slice(1);
+    this.renderRoot.querySelector<HTMLElement>(`[id="${field}"]`)?.focus();
   }
 
   private moveTo(step: Step): void {
@@ -499,17 +525,27 @@ export class WelcomedPrompt extends LitElement {
     `;
   }
 
-  private renderComment(): TemplateResult {
-    return this.commentStep!.renderCommentStep({
+  private commentView(): CommentView {
+    return {
       locale: this.locale,
+      withComment: this.config!.followUps.includes('comment'),
       draft: this.draft,
+      questions: this.checkedQuestions,
+      answers: this.questionAnswers,
       tried: this.commentError,
       announcedCount: this.announcedCount,
       onInput: (event) => this.onCommentInput(event),
+      onAnswerInput: (id, value) => {
+        this.questionAnswers = { ...this.questionAnswers, [id]: value };
+      },
       onSubmit: (event) => this.onCommentSubmit(event),
       onSkip: () => this.onSkip(),
       onErrorLink: (event) => this.onErrorLinkClick(event),
-    });
+    };
+  }
+
+  private renderComment(): TemplateResult {
+    return this.commentStep!.renderCommentStep(this.commentView());
   }
 
   private renderThanks(): TemplateResult {

@@ -1,0 +1,104 @@
+import { css } from 'lit';
+
+// Styles of the comment step, adopted by the element when the step loads (see
+// comment-step.ts), so pages where nobody answers never download them. The custom properties
+// (--_error, --_error-text, …) are defined on :host in welcomed-prompt.styles.ts.
+export const commentStyles = css`
+  label {
+    display: block;
+    font-weight: 700;
+    margin-block-end: 0.25em;
+  }
+
+  textarea {
+    box-sizing: border-box;
+    display: block;
+    width: 100%;
+    min-height: 6em;
+    margin-block-start: 0.5em;
+    padding: 0.4em;
+    border: 2px solid currentColor;
+    border-radius: 0;
+    background: var(--welcomed-field-background, #ffffff);
+    color: var(--welcomed-field-text, #0b0c0c);
+    font: inherit;
+    resize: vertical;
+  }
+
+  .field--error {
+    padding-inline-start: 0.75em;
+    border-inline-start: 5px solid var(--_error);
+  }
+
+  .field--error textarea {
+    border-color: var(--_error);
+  }
+
+  .error-message {
+    margin: 0.25em 0 0;
+    color: var(--_error-text);
+    font-weight: 700;
+  }
+
+  .count {
+    margin: 0.25em 0 0;
+  }
+
+  .count--over {
+    color: var(--_error-text);
+    font-weight: 700;
+  }
+
+  .error-summary {
+    padding: var(--_space);
+    border: 4px solid var(--_error);
+  }
+
+  .error-summary ul {
+    margin: 0.5em 0 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .error-summary a {
+    /* A block-level box: a whole line high, and never under 24 px (WCAG 2.5.8), whatever the
+       page's line height. An inline link is only as high as its glyphs (17 px at 16 px). */
+    display: inline-block;
+    min-height: 24px;
+    color: var(--_error-text);
+    font-weight: 700;
+  }
+
+  .field + .field {
+    margin-block-start: var(--_space);
+  }
+
+  .option {
+    display: flex;
+    align-items: center;
+    gap: 0.5em;
+    min-height: 44px;
+  }
+
+  .option input:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+    box-shadow: 0 0 0 6px var(--_focus-text);
+  }
+
+  .option input {
+    width: 24px;
+    height: 24px;
+    margin: 0;
+    flex: none;
+  }
+
+  .option label {
+    margin: 0;
+    font-weight: 400;
+  }
+
+  form > * + * {
+    margin-block-start: var(--_space);
+  }
+`;
