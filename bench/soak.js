@@ -148,6 +148,7 @@ try {
     }
     await page.close();
     closes += 1;
+    console.log(`resident ${residents.length}: ${answered.size}/${RESPONSES} answered, ${loads} loads, ${closes} tabs closed (${((Date.now() - startedAt) / 1000).toFixed(0)} s)`);
   }
 
   healthy = true;
@@ -166,9 +167,15 @@ try {
   const stored = () => db.prepare('SELECT id, comment FROM responses WHERE change LIKE ?').all('soak-%');
   let rows = stored();
   const deadline = Date.now() + 180_000;
+  console.log(`proxy healthy: waiting for ${answered.size} answers to be stored…`);
+  let lastReport = Date.now();
   while (Date.now() < deadline && !everythingStored(rows)) {
     await new Promise((done) => setTimeout(done, 200));
     rows = stored();
+    if (Date.now() - lastReport > 2_000) {
+      lastReport = Date.now();
+      console.log(`  ${rows.length} stored after ${((Date.now() - healthyAt) / 1000).toFixed(0)} s`);
+    }
   }
   const lastStoredAt = Date.now();
   const storedIds = new Set(rows.map((row) => row.id));

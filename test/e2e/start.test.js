@@ -201,6 +201,47 @@ test('an answer given while the connection drops is kept on the device and sent 
   await context.close();
 });
 
+test('keyboard only on the demo page: answer, comment, thank-you, with focus visible throughout', async () => {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  await page.goto(`http://localhost:${port}/`, { waitUntil: 'load' });
+  await inPrompt(page, 'button[data-answer="yes"]');
+  /** What has focus inside the prompt, and whether a focus indicator is drawn around it. */
+  const focused = () =>
+    page.evaluate(() => {
+      const prompt = document.querySelector('welcomed-prompt');
+      const active = prompt.shadowRoot.activeElement;
+      if (document.activeElement !== prompt || !active) return null;
+      const style = getComputedStyle(active);
+      const visible = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== 'none';
+      return { what: active.getAttribute('data-answer') ?? active.id ?? active.localName, tag: active.localName, text: active.textContent.trim(), visible };
+    });
+  let inside = null;
+  for (let presses = 0; presses < 30 && !inside; presses += 1) {
+    await page.keyboard.press('Tab');
+    inside = await focused();
+  }
+  assert.equal(inside?.what, 'yes', 'Tab reaches the first answer');
+  assert.ok(inside.visible, 'focus is visible on the answer');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('welcomed-prompt').shadowRoot.activeElement?.localName === 'h2', { polling: 50, timeout: 10_000 });
+  assert.ok((await focused()).visible, 'focus is visible on the follow-up heading');
+  await page.keyboard.press('Tab');
+  assert.deepEqual(await focused(), { what: 'comment', tag: 'textarea', text: '', visible: true });
+  await page.keyboard.type('Easier than phoning.');
+  await page.keyboard.press('Tab');
+  const send = await focused();
+  assert.equal(send.tag, 'button');
+  assert.ok(send.visible, 'focus is visible on Send');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('welcomed-prompt').shadowRoot.activeElement?.closest?.('.thanks'), { polling: 50, timeout: 10_000 });
+  const thanks = await focused();
+  assert.equal(thanks.text, 'Thank you for your feedback');
+  assert.ok(thanks.visible, 'focus is visible on the thank-you');
+  await waitForRows((rows) => rows.some((row) => row.comment === 'Easier than phoning.'));
+  await context.close();
+});
+
 async function waitForRows(done) {
   const deadline = Date.now() + 10_000;
   for (;;) {
