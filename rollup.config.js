@@ -4,6 +4,8 @@
 //  - dist/welcomed.classic.js: the same for a classic <script>, every translation inside.
 //  - dist/lib/: for bundlers: lit left as an import, @lit/localize kept inside (so the
 //    widget's localization never clashes with the app's own), with .d.ts types.
+//  - dist/dashboard/dashboard.js: the receiver's dashboard (receiver/dashboard/), lit inside,
+//    minified; served by the receiver at /dashboard/dashboard.js.
 //  - dist/server/redact.js: only src/redact.ts, for the reference receiver, which redacts free
 //    text again with the same code (Node 20 cannot import TypeScript): ES module, not minified.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -93,6 +95,15 @@ export default [
         declarationDir: 'dist/server',
         outDir: 'dist/server',
       }),
+    ],
+  },
+  {
+    input: 'receiver/dashboard/index.ts',
+    output: { dir: 'dist/dashboard', format: 'es', entryFileNames: 'dashboard.js', inlineDynamicImports: true },
+    plugins: [
+      nodeResolve(),
+      typescript({ tsconfig: './receiver/dashboard/tsconfig.json', noEmitOnError: true, outDir: 'dist/dashboard' }),
+      minify(),
     ],
   },
 ];

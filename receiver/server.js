@@ -15,6 +15,7 @@
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
@@ -25,6 +26,7 @@ import formatsPlugin from 'ajv-formats';
 import { stringify } from 'csv-stringify';
 import { DEFAULT_MIN_ANSWER_MS, DEFAULT_RATE_LIMIT, checkAdminToken, parseOrigins, toOrigin } from './settings.js';
 import { openStore } from './store.js';
+import { COMMENT_LIMIT, summarizeChange, summarizeChanges } from './summary.js';
 
 /** @typedef {import('fastify').FastifyInstance} FastifyInstance */
 /** @typedef {import('fastify').FastifyRequest} FastifyRequest */
@@ -289,6 +291,8 @@ async function register(app, { store, adminDigest, allowedOrigins, limit, minAns
       new HttpError(429, 'rate-limited', `Too many requests from this client; try again in ${context.after}.`),
   });
 
+  registerDashboard(app);
+
   await app.register(async (api) => {
     // Scoped to these routes: JSON and text/plain bodies are both parsed as JSON, strictly.
     api.removeContentTypeParser(['application/json', 'text/plain']);
@@ -361,6 +365,22 @@ async function register(app, { store, adminDigest, allowedOrigins, limit, minAns
       return store.listResponses({ change, limit: limit ?? DEFAULT_LIST_LIMIT, spam });
     });
 
+    // Results with small cells suppressed (summary.js; README "Reading the results").
+    api.get('/api/summary', { onRequest: requireAdmin }, async (request) => {
+      const { change } = readSummaryQuery(/** @type {Record<string, unknown>} */ (request.query));
+      if (change === undefined) return summarizeChanges(store.countAnswersByChange());
+      const comments = store.recentComments(change, COMMENT_LIMIT);
+      const summary = summarizeChange(change, store.iterateSummaryRows(change), { comments });
+      if (summary === null) throw new HttpError(404, 'not-found', `No responses to change ${change} are stored.`);
+      return summary;
+    });
+    api.route({
+      method: ['POST', 'PUT', 'PATCH', 'DELETE'],
+      url: '/api/summary',
+      onRequest: methodNotAllowed('GET, HEAD'),
+      handler: refuse,
+    });
+
     api.delete('/api/responses/:id', { onRequest: requireAdmin }, async (request, reply) => {
       const { id } = /** @type {{ id: string }} */ (request.params);
       if (!store.deleteResponse(id)) {
@@ -383,6 +403,55 @@ async function register(app, { store, adminDigest, allowedOrigins, limit, minAns
       handler: refuse,
     });
   });
+}
+
+/** Content-Security-Policy of the dashboard page (README "Reading the results"). */
+export const DASHBOARD_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "connect-src 'self'",
+  "img-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html',
+].join('; ');
+
+/** The dashboard's files: the page and its style sheet from receiver/dashboard/, the script from the build. */
+const DASHBOARD_FILES = {
+  '/dashboard': { url: new URL('./dashboard/index.html', import.meta.url), type: 'text/html; charset=utf-8' },
+  '/dashboard/dashboard.css': { url: new URL('./dashboard/dashboard.css', import.meta.url), type: 'text/css; charset=utf-8' },
+  '/dashboard/favicon.svg': { url: new URL('./dashboard/favicon.svg', import.meta.url), type: 'image/svg+xml' },
+  '/dashboard/dashboard.js': {
+    url: new URL('../dist/dashboard/dashboard.js', import.meta.url),
+    type: 'text/javascript; charset=utf-8',
+  },
+};
+
+/**
+ * The dashboard (receiver/dashboard/): public files holding no data. The page asks for the admin
+ * token and sends it with each request to /api/summary and /api/responses.
+ * @param {FastifyInstance} app
+ */
+function registerDashboard(app) {
+  for (const [path, { url, type }] of Object.entries(DASHBOARD_FILES)) {
+    app.get(path, async (_request, reply) => {
+      let body;
+      try {
+        body = await readFile(url);
+      } catch {
+        throw new HttpError(404, 'not-found', `${path} is missing: run npm run build first.`);
+      }
+      reply
+        .type(type)
+        .header('Cache-Control', 'no-cache')
+        .header('Content-Security-Policy', DASHBOARD_CSP)
+        .header('Referrer-Policy', 'no-referrer');
+      return reply.send(body);
+    });
+  }
 }
 
 /**
@@ -650,6 +719,18 @@ function readListQuery(query) {
     }
   }
   return { format, change, limit: count, spam };
+}
+
+/**
+ * @param {Record<string, unknown>} query
+ * @returns {{ change?: string }}
+ */
+function readSummaryQuery(query) {
+  const { change } = query;
+  if (change !== undefined && (typeof change !== 'string' || !CHANGE_PATTERN.test(change))) {
+    throw new HttpError(400, 'bad-query', 'change must be one change id: 1 to 100 characters of A-Z a-z 0-9 . _ : -');
+  }
+  return { change };
 }
 
 /** CSV columns: the payload's fields, nested objects flattened, in a stable order. */

@@ -157,6 +157,12 @@ ALTER TABLE responses ADD COLUMN pii INTEGER NOT NULL DEFAULT 0 CHECK (pii IN (0
  * @property {(id: string) => boolean} deleteResponse removes the response and its contact details
  * @property {(days: number, now?: Date) => number} deleteExpiredContacts
  *   deletes contact details stored more than `days` days before `now`; returns how many
+ * @property {() => { change: string, answers: AnswerCounts }[]} countAnswersByChange
+ *   non-spam answer counts of every change that has any, by change id
+ * @property {(change: string) => Generator<import('./summary.js').SummaryRow>} iterateSummaryRows
+ *   the answer, `about`, `answeredAt` and `receivedAt` of each non-spam response to `change`
+ * @property {(change: string, limit: number) => import('./summary.js').SummaryComment[]} recentComments
+ *   the newest non-spam responses to `change` with a comment, newest first
  * @property {() => void} close
  * @property {string} path
  */
@@ -256,6 +262,18 @@ export function openStore(dbPath) {
     ofChangeWithSpam: db.prepare('SELECT answer, COUNT(*) AS count FROM responses WHERE change = ? GROUP BY answer'),
   };
 
+  // For summaries: spam is never counted.
+  const countByChange = db.prepare(
+    'SELECT change, answer, COUNT(*) AS count FROM responses WHERE spam = 0 GROUP BY change, answer ORDER BY change',
+  );
+  const selectSummaryRows = db.prepare(
+    'SELECT answer, about, answered_at, received_at FROM responses WHERE change = ? AND spam = 0',
+  );
+  const selectComments = db.prepare(`
+    SELECT answer, comment, answered_at, received_at FROM responses
+    WHERE change = ? AND spam = 0 AND comment IS NOT NULL AND TRIM(comment) <> ''
+    ORDER BY received_at DESC, seq DESC LIMIT ?`);
+
   const upsert = db.transaction(
     /**
      * @param {WelcomedResponse} response
@@ -342,6 +360,44 @@ export function openStore(dbPath) {
         if (Object.hasOwn(counts, answer)) counts[/** @type {keyof AnswerCounts} */ (answer)] = count;
       }
       return counts;
+    },
+    countAnswersByChange() {
+      const rows = /** @type {{ change: string, answer: string, count: number }[]} */ (countByChange.all());
+      /** @type {Map<string, AnswerCounts>} */
+      const byChange = new Map();
+      for (const { change, answer, count } of rows) {
+        let counts = byChange.get(change);
+        if (!counts) {
+          counts = /** @type {AnswerCounts} */ (Object.fromEntries(ANSWERS.map((name) => [name, 0])));
+          byChange.set(change, counts);
+        }
+        if (Object.hasOwn(counts, answer)) counts[/** @type {keyof AnswerCounts} */ (answer)] = count;
+      }
+      return [...byChange].map(([change, answers]) => ({ change, answers }));
+    },
+    *iterateSummaryRows(change) {
+      const rows = /** @type {IterableIterator<{ answer: string, about: string | null, answered_at: string, received_at: string }>} */ (
+        selectSummaryRows.iterate(change)
+      );
+      for (const row of rows) {
+        yield {
+          answer: row.answer,
+          about: row.about === null ? null : JSON.parse(row.about),
+          answeredAt: row.answered_at,
+          receivedAt: row.received_at,
+        };
+      }
+    },
+    recentComments(change, limit) {
+      const rows = /** @type {{ answer: string, comment: string, answered_at: string, received_at: string }[]} */ (
+        selectComments.all(change, limit)
+      );
+      return rows.map((row) => ({
+        answer: row.answer,
+        comment: row.comment,
+        answeredAt: row.answered_at,
+        receivedAt: row.received_at,
+      }));
     },
     iterateResponses,
     listResponses(options) {
