@@ -5,9 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { faultMiddleware } from './test/support/fault-middleware.js';
 import { forcedColorsPlugin } from './test/support/forced-colors-plugin.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/support/chromium.js';
 import { receiverPlugin } from './test/support/receiver-plugin.js';
 
-const chromiumPath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 export default {
   files: ['test/**/*.test.ts'],
@@ -29,18 +29,9 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: {
-        executablePath: chromiumPath,
+        executablePath: CHROMIUM_PATH,
         headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--disable-quic',
-          '--no-first-run',
-        ],
+        args: CHROMIUM_ARGS,
       },
     }),
   ],

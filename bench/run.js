@@ -21,13 +21,13 @@ import { join, relative, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, launchOptions } from '../test/support/chromium.js';
 import { buildFloors } from './lib/build.js';
 import { startServer } from './lib/server.js';
 import { scriptTime } from './lib/trace.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 const SCRIPT_DELAY_MS = Number(process.env.BENCH_SCRIPT_DELAY_MS ?? 150);
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const RATES = [1, 4];
 const VIEWPORT = { width: 1280, height: 900 };
 const root = resolve(import.meta.dirname, '..');
@@ -84,16 +84,6 @@ for (const variant of VARIANTS) variant.folder = variant.entry?.slice(0, variant
 const FOUR_CHOICES = { id: 'welcomed-four-no-css', entry: '/w/welcomed.js', folder: '/w/', element: welcomedElement('yes partly no unsure'), css: '', visible: 'legend' };
 const BASE = 'lit-localize';
 
-const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
 const CATEGORIES = ['devtools.timeline', 'v8.execute', 'disabled-by-default-devtools.timeline', 'blink.user_timing'];
 
 const started = Date.now();
@@ -225,7 +215,7 @@ async function main() {
       return total;
     };
 
-    const browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS });
+    const browser = await puppeteer.launch(launchOptions);
     const chromium = await browser.version();
     try {
       const runOnce = async (variant, rate, { url = `${server.origin}/page/${variant.id}.html`, viewport = VIEWPORT, trace = true } = {}) => {
@@ -504,7 +494,7 @@ function resultsMarkdown({ report, machine, widgetNote, widgetHash, widgetSize }
 Written by \`npm run bench\` (\`bench/run.js\`) on ${new Date().toISOString().slice(0, 10)}. Not part of \`npm test\`.
 
 - Command: \`BENCH_RUNS=${RUNS} npm run bench\` (${RUNS} run${RUNS === 1 ? '' : 's'} per variant and throttle, medians; ${VARIANTS.length * RUNS * RATES.length} measured page loads after one warm-up round)
-- Machine: ${machine.nproc} cores (\`nproc\`), ${machine.cpu}, ${machine.memory}; ${machine.chromium} (\`/usr/bin/chromium\`, headless); Node ${machine.node}; ${machine.load}
+- Machine: ${machine.nproc} cores (\`nproc\`), ${machine.cpu}, ${machine.memory}; ${machine.chromium} (\`${CHROMIUM_PATH}\`, headless); Node ${machine.node}; ${machine.load}
 - Widget: \`dist/welcomed.js\`, ${fmt.bytes(widgetSize)} B, sha256 \`${widgetHash}…\` (${widgetNote})
 - Page: \`bench/pages/service.html\`, a plain council service page at ${VIEWPORT.width}×${VIEWPORT.height}; the prompt in the flow after the content, with a heading, a paragraph and the footer below it. Prompt scripts arrive ${SCRIPT_DELAY_MS} ms after the page (as from a CDN), so the page is painted before they run.
 
@@ -554,7 +544,7 @@ ${markdownTable(detailHeader, detailRows, [0, 8, 9])}
 
 ## Method
 
-- **Page and runs.** One headless Chromium (\`${LAUNCH_ARGS.join(' ')}\`); every run is a fresh browser context (empty cache,
+- **Page and runs.** One headless Chromium (\`${CHROMIUM_ARGS.join(' ')}\`); every run is a fresh browser context (empty cache,
   storage and code cache) and page, with the cache disabled, loading \`/page/<variant>.html\` from a
   local \`node:http\` server on 127.0.0.1 (no compression). Variants alternate run by run (${VARIANTS.map((variant) => variant.id).join(', ')};
   then again), at 1× and at 4× CPU throttle (CDP \`Emulation.setCPUThrottlingRate\`), after one discarded

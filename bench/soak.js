@@ -16,12 +16,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
+import { launchOptions } from '../test/support/chromium.js';
 import { createReceiver } from '../receiver/server.js';
 
 const RESPONSES = Number(process.env.SOAK_RESPONSES ?? 300);
 const PER_PAGE = Number(process.env.SOAK_PER_PAGE ?? 10);
 const FAILURE_RATE = Number(process.env.SOAK_FAILURE_RATE ?? 0.3);
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const root = resolve(import.meta.dirname, '..');
 
 const folder = await mkdtemp(join(tmpdir(), 'welcomed-soak-'));
@@ -106,12 +106,7 @@ function fail(outgoing, incoming, status, name, retryAfter) {
   outgoing.end(JSON.stringify({ error: 'chaos', message: `chaos ${status}` }));
 }
 
-const browser = await puppeteer.launch({
-  executablePath: CHROMIUM,
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-});
+const browser = await puppeteer.launch(launchOptions);
 
 const answered = new Set();
 const commented = new Map();

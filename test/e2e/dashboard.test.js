@@ -14,9 +14,9 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
 import puppeteer from 'puppeteer-core';
+import { launchOptions } from '../support/chromium.js';
 
 const ADMIN_TOKEN = 'e2e-dashboard-token-0123456789abcdef';
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const GARDEN = 'garden-waste-online-2026';
@@ -47,12 +47,7 @@ before(async () => {
     server.on('exit', (code) => reject(new Error(`the receiver exited with ${code}:\n${output}`)));
   });
   base = `http://127.0.0.1:${port}`;
-  browser = await puppeteer.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-  });
+  browser = await puppeteer.launch(launchOptions);
 });
 
 after(async () => {

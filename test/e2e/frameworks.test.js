@@ -12,9 +12,9 @@ import { tmpdir } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
 import { after, before, test } from 'node:test';
 import puppeteer from 'puppeteer-core';
+import { launchOptions } from '../support/chromium.js';
 import { buildExamples } from '../../scripts/build-examples.js';
 
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const root = resolve(import.meta.dirname, '..', '..');
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -38,12 +38,7 @@ before(async () => {
   server = createServer(handle);
   await new Promise((done) => server.listen(0, '127.0.0.1', done));
   origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await puppeteer.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-  });
+  browser = await puppeteer.launch(launchOptions);
 });
 
 after(async () => {

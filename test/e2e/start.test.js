@@ -9,9 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import puppeteer from 'puppeteer-core';
+import { launchOptions } from '../support/chromium.js';
 
 const ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef';
-const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 
 let server;
 let browser;
@@ -41,12 +41,7 @@ before(async () => {
     });
     server.on('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
   });
-  browser = await puppeteer.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'],
-  });
+  browser = await puppeteer.launch(launchOptions);
 });
 
 after(async () => {
