@@ -132,6 +132,34 @@ describe('hostile text in attributes', () => {
     }
   });
 
+  it('survives hostile values in every other attribute: works, or fails with one clear console error', async () => {
+    const logged: string[] = [];
+    const original = { error: console.error, warn: console.warn, info: console.info };
+    console.error = console.warn = console.info = (...args: unknown[]) => logged.push(String(args[0]));
+    try {
+      for (const attribute of ['choices', 'follow-up', 'lang', 'privacy-url', 'remember', 'transport']) {
+        for (const hostile of CORPUS.slice(0, 20).concat(CORPUS.slice(-3))) {
+          logged.length = 0;
+          const page = await fixture<HTMLDivElement>(html`<div></div>`);
+          const element = document.createElement('welcomed-prompt');
+          element.setAttribute('endpoint', endpoint);
+          element.setAttribute('change', 'xss-every-attribute');
+          element.setAttribute('remember', '0');
+          element.setAttribute(attribute, hostile);
+          page.append(element);
+          await settleAndCheck(element);
+          const works = element.shadowRoot!.querySelector('button[data-answer="yes"]') !== null;
+          const problems = logged.filter((line) => line.startsWith('<welcomed-prompt>'));
+          expect(works || problems.length === 1, `${attribute}=${hostile.slice(0, 30)}: works or one error`).to.equal(true);
+          expect(problems.every((line) => line.length < 400), 'console messages stay short').to.equal(true);
+          fixtureCleanup();
+        }
+      }
+    } finally {
+      Object.assign(console, original);
+    }
+  });
+
   it('renders hostile wording from the JSON child and the strings property as text', async () => {
     for (const hostile of CORPUS.slice(0, 33)) {
       const config = JSON.stringify({ strings: { en: { question: hostile, 'answer.yes': hostile } } });
