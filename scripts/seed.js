@@ -10,6 +10,7 @@
 //
 //   node scripts/seed.js [--until=YYYY-MM-DD]   (default: today; the last day answered)
 import { resolve } from 'node:path';
+import { mulberry32 } from './seeded-random.js';
 import { pathToFileURL } from 'node:url';
 import { openStore } from '../receiver/store.js';
 
@@ -124,20 +125,6 @@ const ETHNIC = weighted([
   ['prefer-not-to-say', 0.035],
 ]);
 
-/**
- * mulberry32: a small seeded generator, so every run makes the same responses.
- * @param {number} seed
- */
-function generator(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * @template T
@@ -173,7 +160,7 @@ export function demoResponses({ until }) {
   const end = Date.UTC(until.getUTCFullYear(), until.getUTCMonth(), until.getUTCDate()) + DAY_MS;
   const out = [];
   for (const spec of DEMO_CHANGES) {
-    const random = generator(spec.seed * 7919);
+    const random = mulberry32(spec.seed * 7919);
     const start = end - spec.weeks * 7 * DAY_MS;
     for (let index = 0; index < spec.responses; index++) {
       const id = uuid(random);

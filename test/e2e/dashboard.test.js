@@ -8,13 +8,13 @@ import { execFile, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
 import puppeteer from 'puppeteer-core';
 import { launchOptions } from '../support/chromium.js';
+import { freePort } from '../support/e2e.js';
 
 const ADMIN_TOKEN = 'e2e-dashboard-token-0123456789abcdef';
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -407,13 +407,3 @@ async function waitFor(condition, timeout = 10_000) {
   }
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
-}

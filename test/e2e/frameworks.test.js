@@ -13,6 +13,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import { after, before, test } from 'node:test';
 import puppeteer from 'puppeteer-core';
 import { launchOptions } from '../support/chromium.js';
+import { inPrompt } from '../support/e2e.js';
 import { buildExamples } from '../../scripts/build-examples.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -197,18 +198,6 @@ function watchConsole(page) {
   return problems;
 }
 
-/**
- * Waits for an element inside the prompt's shadow root. Polls: changes inside a shadow root do
- * not wake puppeteer's own waitForSelector.
- */
-async function inPrompt(page, selector) {
-  await page.waitForFunction(
-    (inner) => document.querySelector('welcomed-prompt')?.shadowRoot?.querySelector(inner),
-    { polling: 50, timeout: 10_000 },
-    selector,
-  );
-  return page.$(`welcomed-prompt >>> ${selector}`);
-}
 
 async function waitFor(find, what) {
   const deadline = Date.now() + 10_000;

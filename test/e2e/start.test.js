@@ -4,12 +4,12 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import puppeteer from 'puppeteer-core';
 import { launchOptions } from '../support/chromium.js';
+import { freePort, inPrompt } from '../support/e2e.js';
 
 const ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef';
 
@@ -96,18 +96,6 @@ for (const origin of ['own', 'partner']) {
   });
 }
 
-/**
- * Waits for an element inside the prompt's shadow root. Polls: changes inside a shadow root do
- * not wake puppeteer's own waitForSelector.
- */
-async function inPrompt(page, selector) {
-  await page.waitForFunction(
-    (inner) => document.querySelector('welcomed-prompt')?.shadowRoot?.querySelector(inner),
-    { polling: 50, timeout: 10_000 },
-    selector,
-  );
-  return page.$(`welcomed-prompt >>> ${selector}`);
-}
 
 function resources(page) {
   return page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
@@ -251,13 +239,3 @@ async function waitForRows(done) {
   }
 }
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.listen(0, '127.0.0.1', () => {
-      const { port: free } = probe.address();
-      probe.close(() => resolve(free));
-    });
-    probe.on('error', reject);
-  });
-}

@@ -7,6 +7,7 @@
 //
 // Every case says what the receiver must do with it: store it (`expect: 'valid'`, with the
 // payload as the receiver parses it in `value`) or refuse it with one of `statuses`.
+import { mulberry32 } from '../../scripts/seeded-random.js';
 
 /** The receiver's body limit (receiver/server.js BODY_LIMIT), repeated to keep this file standalone. */
 export const BODY_LIMIT = 16 * 1024;
@@ -22,21 +23,6 @@ export const BODY_LIMIT = 16 * 1024;
  * @property {Record<string, any>} [value] for valid cases: the payload as the receiver parses it
  */
 
-/**
- * mulberry32: a small, fast, seeded PRNG (32-bit state), good enough to pick mutations.
- * @param {number} seed
- * @returns {() => number} uniform in [0, 1)
- */
-export function mulberry32(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Helpers over one PRNG. @param {() => number} random */
 function picker(random) {

@@ -25,22 +25,12 @@ import {
   wilson,
 } from '../../receiver/summary.js';
 import { DEMO_CHANGES, demoResponses, seedDemo } from '../../scripts/seed.js';
+import { mulberry32 } from '../../scripts/seeded-random.js';
 import { AUTH, TOKEN, errorBody, makeResponse, post, readTables, startTestReceiver, tempDir } from './helpers.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const FIELDS = /** @type {(keyof typeof GROUPS)[]} */ (Object.keys(GROUPS));
 
-/** mulberry32, so the random cases are the same on every run. */
-function seeded(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Wilson score interval
@@ -170,7 +160,7 @@ test('suppression: small cells, then the smallest shown cell, until nothing smal
 });
 
 test('suppression: the subtraction attack fails on 20,000 random breakdowns', () => {
-  const random = seeded(20261126);
+  const random = mulberry32(20261126);
   for (let run = 0; run < 20_000; run++) {
     const cells = 2 + Math.floor(random() * 9);
     const scale = [3, 12, 40, 300][Math.floor(random() * 4)];
@@ -260,7 +250,7 @@ test('summary: the same protection for weeks; weeks are ISO weeks in UTC, empty 
 });
 
 test('summary: random data sets — no breakdown gives away a small cell, and figures match the data', () => {
-  const random = seeded(4242);
+  const random = mulberry32(4242);
   const start = Date.UTC(2026, 8, 1);
   for (let run = 0; run < 300; run++) {
     const size = 10 + Math.floor(random() * 150);
