@@ -38,6 +38,38 @@ const STATES = [
     },
   },
   {
+    id: 'about-you',
+    title: 'About you (equality monitoring)',
+    how: 'follow-up="about-you": after "Yes", then "Yes" to the long-term condition question, which reveals the second.',
+    attributes: { 'follow-up': 'about-you', 'privacy-url': '/privacy.html' },
+    drive: async (prompt) => {
+      await answer(prompt);
+      inPrompt(prompt, '#about-disabled-0').click();
+      await until(() => prompt.shadowRoot.querySelector('#about-disabilityImpact-0'));
+    },
+  },
+  {
+    id: 'panel',
+    title: 'Help shape this service (panel)',
+    how: 'follow-up="panel": after "Yes". Nothing typed here is sent unless the box is ticked.',
+    attributes: { 'follow-up': 'panel', 'privacy-url': '/privacy.html' },
+    drive: async (prompt) => {
+      await answer(prompt);
+    },
+  },
+  {
+    id: 'panel-errors',
+    title: 'Panel, with errors',
+    how: 'The box ticked, no e-mail address or phone number, then "Send".',
+    attributes: { 'follow-up': 'panel', 'privacy-url': '/privacy.html' },
+    drive: async (prompt) => {
+      await answer(prompt);
+      inPrompt(prompt, '#panel-consent').click();
+      inPrompt(prompt, 'button[type="submit"]').click();
+      await until(() => prompt.shadowRoot.querySelector('[part="error-summary"]'));
+    },
+  },
+  {
     id: 'sending',
     title: 'Sending',
     how:
@@ -140,10 +172,10 @@ function aboutThisAnswer(prompt, type) {
   });
 }
 
-/** Clicks "Yes" and waits for the next step (the comment step loads on demand). */
+/** Clicks "Yes" and waits for the next step (the follow-up steps load on demand). */
 async function answer(prompt) {
   inPrompt(prompt, 'button[data-answer="yes"]').click();
-  await until(() => prompt.shadowRoot.querySelector('textarea, [part="thanks"]'));
+  await until(() => prompt.shadowRoot.querySelector('form, [part="thanks"]'));
 }
 
 /** Puts text in the comment box the way typing does: the value, then an input event. */

@@ -30,28 +30,6 @@ export const commentHint = (): string =>
     ),
   );
 
-/** Button that sends the comment. */
-export const sendLabel = (): string =>
-  wording('comment.send', () => msg('Send', { id: 'comment.send', desc: 'Button that sends the comment.' }));
-
-/** Button that skips the comment. */
-export const skipLabel = (): string =>
-  wording('comment.skip', () =>
-    msg('Skip', { id: 'comment.skip', desc: 'Button that finishes without writing a comment. The answer is already saved.' }),
-  );
-
-/** Title of the error summary. */
-export const errorSummaryTitle = (): string =>
-  wording('error.title', () =>
-    msg('There is a problem', { id: 'error.title', desc: 'Title of the error summary box (GOV.UK pattern).' }),
-  );
-
-/** Read out before each error message (GOV.UK pattern), hidden visually. */
-export const errorPrefix = (): string =>
-  wording('error.prefix', () =>
-    msg('Error:', { id: 'error.prefix', desc: 'Hidden prefix read out by screen readers before an error message.' }),
-  );
-
 /** Error when the comment is too long. */
 export const commentTooLongError = (locale: string, max: number): string => {
   const limit = formatNumber(locale, max);
@@ -60,12 +38,6 @@ export const commentTooLongError = (locale: string, max: number): string => {
     desc: 'Error shown when the comment is over the limit. The number is the limit, already formatted.',
   });
 };
-
-/** Marks an extra question the web team did not make required. */
-export const optionalMark = (): string =>
-  wording('question.optional', () =>
-    msg('(optional)', { id: 'question.optional', desc: 'Added after the label of an extra question that need not be answered.' }),
-  );
 
 /** Error for a required choice question left unanswered; shown after the question's label. */
 export const chooseError = (): string =>

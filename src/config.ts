@@ -81,13 +81,10 @@ export function checkConfig(attributes: PromptAttributes, baseUrl: string): Conf
     privacyUrl = parsed.href;
   }
 
+  // Steps that ask about the person need the privacy notice they link to.
   const shownFollowUps = followUps.words.filter((step) => {
-    if (step === 'comment') return true;
-    if (!privacyUrl) {
-      warnings.push(`the \`${step}\` step needs \`privacy-url\` (your privacy notice), so it is skipped.`);
-      return false;
-    }
-    warnings.push(`the \`${step}\` step is not in this version, so it is skipped.`);
+    if (step === 'comment' || privacyUrl) return true;
+    warnings.push(`the \`${step}\` step needs \`privacy-url\` (your privacy notice), so it is skipped.`);
     return false;
   });
 

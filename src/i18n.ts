@@ -5,7 +5,10 @@ import { localeLoaders, type LocaleModule } from './locale-loaders.js';
 // Each copy of the widget has its own @lit/localize (it is bundled), so configuring it here
 // cannot clash with a host page's own use of @lit/localize. Reentrant mode lets every prompt
 // render in its own language: a bilingual page can show Welsh and English side by side.
+// Each locale's strings, merged from its parts as they arrive (the first render's words, then
+// the follow-up steps' words), and which parts have arrived ("cy/first-render").
 const loadedLocales = new Map<string, LocaleModule>();
+const loadedParts = new Set<string>();
 let renderingLocale: string = sourceLocale;
 // lit-localize writes `[ , ]` when there are no target locales: drop the hole.
 const translatedLocales = (targetLocales as readonly (string | undefined)[]).filter(
@@ -54,17 +57,32 @@ export function wording(id: string, message: () => string): string {
   return typeof override === 'string' && override.trim() ? override : message();
 }
 
-/** Whether `locale`'s strings are ready to render synchronously. */
-export function isLocaleReady(locale: string): boolean {
-  return locale === sourceLocale || loadedLocales.has(locale);
+/** One part of every locale's strings: a name, and a loader per locale (see scripts/split-locales.js). */
+export interface LocalePart {
+  name: string;
+  // `{ templates: object }` rather than @lit/localize's LocaleModule, so the published types do
+  // not need @lit/localize's (it is bundled inside the widget).
+  loaders: Readonly<Record<string, () => Promise<{ templates: object }>>>;
 }
 
-/** Loads a locale's strings (its module sits beside the widget's script). Resolves when ready. */
-export async function loadLocale(locale: string): Promise<void> {
-  if (isLocaleReady(locale)) return;
-  const loader = localeLoaders[locale];
+/** The words of the first render: loaded before a prompt in that language is shown. */
+const FIRST_RENDER: LocalePart = { name: 'first-render', loaders: localeLoaders };
+
+/** Whether `part` of `locale`'s strings (by default the first render's) is ready to render synchronously. */
+export function isLocaleReady(locale: string, part = FIRST_RENDER): boolean {
+  return locale === sourceLocale || loadedParts.has(`${locale}/${part.name}`);
+}
+
+/** Loads `part` of a locale's strings (its module sits beside the widget's script). Resolves when ready. */
+export async function loadLocale(locale: string, part = FIRST_RENDER): Promise<void> {
+  if (isLocaleReady(locale, part)) return;
+  const loader = part.loaders[locale];
   if (!loader) throw new Error(`no strings for locale "${locale}"`);
-  loadedLocales.set(locale, await loader());
+  const { templates } = await loader();
+  const loaded = loadedLocales.get(locale);
+  if (loaded) Object.assign(loaded.templates, templates);
+  else loadedLocales.set(locale, { templates: { ...templates } as LocaleModule['templates'] });
+  loadedParts.add(`${locale}/${part.name}`);
 }
 
 /** What `matchLocale` decided, and a note for the console when it had to fall back. */

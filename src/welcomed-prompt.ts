@@ -18,9 +18,11 @@ import { buildResponse, newResponseId, pageAddress } from './payload.js';
 
 import type { Question } from './questions.js';
 
-/** The comment step's module, loaded when the user answers. */
-type CommentStep = typeof import('./comment-step.js');
-type CommentView = import('./comment-step.js').CommentView;
+/** The follow-up steps, loaded when the user answers. */
+type FollowUpModule = typeof import('./follow-up.js');
+type FollowUpFlow = import('./follow-up.js').FollowUpFlow;
+type FlowHost = import('./follow-up.js').FlowHost;
+type ResponseAdditions = import('./follow-up.js').ResponseAdditions;
 
 /** The delivery code: sending, retrying, the page-lifecycle triggers. */
 type DeliveryModule = typeof import('./delivery/delivery.js');
@@ -43,24 +45,21 @@ import * as strings from './strings.js';
 import { styles } from './welcomed-prompt.styles.js';
 
 /** Where the prompt is in its flow. */
-type Step = 'ask' | 'comment' | 'thanks' | 'dismissed';
+type Step = 'ask' | 'follow-up' | 'thanks' | 'dismissed';
 
 /** What the status region is saying. */
 type Status = 'none' | 'answered' | 'queued' | 'rejected' | 'thanks';
 
-// Wait this long after the last key press before announcing the character count, so a
-// screen reader is not interrupted on every key.
-const COUNT_ANNOUNCE_DELAY_MS = 1000;
-
 /**
- * Asks the people using a service whether a change to it was welcomed, then an optional
- * comment, and posts each answer to `endpoint` as JSON (schema `welcomed/1`).
+ * Asks the people using a service whether a change to it was welcomed, then the follow-up steps
+ * the page asks for (a comment, questions about the person, an invitation to help shape the
+ * service), and posts each answer to `endpoint` as JSON (schema `welcomed/1`).
  *
  * Without JavaScript, or when the configuration is invalid, the element's own children
  * (e.g. a link to a feedback page) are shown instead.
  *
  * @fires welcomed-answer - The user picked an answer. Detail: the response (`WelcomedResponse`).
- * @fires welcomed-submit - The user sent the comment. Detail: the whole response (`WelcomedResponse`), same `id`.
+ * @fires welcomed-submit - The user sent a follow-up step (comment, about you, contact details); fired for each step sent. Detail: the whole response so far (`WelcomedResponse`), same `id`.
  * @fires welcomed-delivered - The endpoint accepted a send (2xx). Detail: `{ id }`.
  * @fires welcomed-queued - A send failed and is kept for retry; fired for each failed attempt. Detail: `{ id, reason }` (`network`, `timeout`, `http-503`, …).
  * @fires welcomed-error - Invalid configuration, or the endpoint refused a response for good. Detail: `{ id?, reason }`.
@@ -77,6 +76,9 @@ const COUNT_ANNOUNCE_DELAY_MS = 1000;
  * @csspart label - The comment box's label.
  * @csspart hint - The hint under the comment label.
  * @csspart comment - The comment box (textarea).
+ * @csspart answer-text - The text box of an extra `text` question.
+ * @csspart contact-input - Each field of the panel step (name, e-mail, phone).
+ * @csspart privacy-link - The link to your privacy notice (about-you and panel steps).
  * @csspart count - The character counter.
  * @csspart error-summary - The error summary box.
  * @csspart error-message - The error message above the comment box.
@@ -121,11 +123,7 @@ export class WelcomedPrompt extends LitElement {
     step: { state: true, attribute: false },
     status: { state: true, attribute: false },
     locale: { state: true, attribute: false },
-    draft: { state: true, attribute: false },
-    commentError: { state: true, attribute: false },
     questions: { attribute: false },
-    questionAnswers: { state: true, attribute: false },
-    announcedCount: { state: true, attribute: false },
   };
 
   /**
@@ -147,14 +145,16 @@ export class WelcomedPrompt extends LitElement {
   choices = 'yes no';
 
   /**
-   * Space-separated steps after the answer; `""` for none. `comment` is available now; `about-you`
-   * and `panel` are skipped with a console warning until they ship.
+   * Space-separated steps after the answer, shown in the order given: `comment` (with any extra
+   * questions), `about-you` (optional equality monitoring), `panel` (an invitation to help shape
+   * the service, with consent); `""` for none. `about-you` and `panel` need `privacy-url`.
    * @attr follow-up
    */
   followUp = 'comment';
 
   /**
-   * Your privacy notice; required by the `about-you` and `panel` steps.
+   * Your privacy notice; required by the `about-you` and `panel` steps, which link to it (opening
+   * in a new tab). `http:` or `https:`, may be relative to the page.
    * @attr privacy-url
    */
   privacyUrl = '';
@@ -195,12 +195,6 @@ export class WelcomedPrompt extends LitElement {
   private step: Step = 'ask';
   private status: Status = 'none';
   private locale = SOURCE_LOCALE;
-  private draft = '';
-  private commentError = false;
-  private questionAnswers: Record<string, string | string[]> = {};
-  /** The extra questions that passed their checks (checked when the follow-up step loads). */
-  private checkedQuestions: Question[] = [];
-  private announcedCount = '';
 
   private config: PromptConfig | null = null;
   private loggedProblems = new Set<string>();
@@ -208,13 +202,12 @@ export class WelcomedPrompt extends LitElement {
   private alreadyAnswered = false;
   private focusAfterRender = false;
   private stopListening: (() => void) | null = null;
-  private commentStep: CommentStep | null = null;
+  private flow: FollowUpFlow | null = null;
   private jsonConfig: JsonConfig = {};
   private shownAt: number | undefined;
   private honeypot = '';
   /** The JSON child's wording with the `strings` property's on top. */
   private overrides: StringOverrides = {};
-  private countTimer: ReturnType<typeof setTimeout> | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -227,7 +220,7 @@ export class WelcomedPrompt extends LitElement {
     super.disconnectedCallback();
     this.stopListening?.();
     this.stopListening = null;
-    clearTimeout(this.countTimer);
+    this.flow?.dispose();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -378,67 +371,50 @@ export class WelcomedPrompt extends LitElement {
     rememberAnswer(config.endpoint, config.change, config.rememberDays);
     this.status = 'answered';
     const questions = this.questions ?? this.jsonConfig.questions;
-    if (!config.followUps.includes('comment') && !(Array.isArray(questions) && questions.length)) {
+    if (!config.followUps.length && !(Array.isArray(questions) && questions.length)) {
       this.moveTo('thanks');
       return;
     }
-    import('./comment-step.js').then(
-      (commentStep) => {
-        this.commentStep = commentStep;
-        const checked = commentStep.checkQuestions(questions);
-        for (const problem of checked.problems) this.logOnce('error', problem);
-        this.checkedQuestions = checked.questions;
-        if (!config.followUps.includes('comment') && !checked.questions.length) return this.finish();
-        adoptStyles(this.renderRoot as ShadowRoot, [styles, commentStep.commentStyles]);
-        this.moveTo('comment');
-      },
-      (error: unknown) => {
-        // Offline before the step could load: the answer is safe in the queue; skip to the end.
-        this.logOnce('warn', `could not load the comment step (${String(error)}), so it is skipped.`);
+    import('./follow-up.js')
+      .then(async (followUp: FollowUpModule) => {
+        const flow = await followUp.startFollowUp(this.flowHost(), {
+          followUps: config.followUps,
+          questions,
+          privacyUrl: config.privacyUrl ?? '',
+        });
+        adoptStyles(this.renderRoot as ShadowRoot, [styles, followUp.formStyles]);
+        this.flow = flow;
+        if (flow.done) return this.finish();
+        this.moveTo('follow-up');
+      })
+      .catch((error: unknown) => {
+        // Offline before the steps could load: the answer is safe in the queue; skip to the end.
+        this.logOnce('warn', `could not load the follow-up steps (${String(error)}), so they are skipped.`);
         this.finish();
+      });
+  }
+
+  /** What the follow-up flow may ask of the prompt. */
+  private flowHost(): FlowHost {
+    return {
+      locale: () => this.locale,
+      inLocale: (words) => withLocale(this.locale, words, this.overrides),
+      update: () => this.requestUpdate(),
+      moveFocus: () => {
+        this.focusAfterRender = true;
       },
-    );
+      submit: (additions) => this.submitFollowUp(additions),
+      finish: () => this.finish(),
+      log: (level, message) => this.logOnce(level, message),
+    };
   }
 
-  private onCommentInput(event: Event): void {
-    this.draft = (event.target as HTMLTextAreaElement).value;
-    clearTimeout(this.countTimer);
-    this.countTimer = setTimeout(() => {
-      this.announcedCount = withLocale(
-        this.locale,
-        () => this.commentStep!.characterCountText(this.locale, this.draft),
-        this.overrides,
-      );
-    }, COUNT_ANNOUNCE_DELAY_MS);
-  }
-
-  private onCommentSubmit(event: Event): void {
-    event.preventDefault();
-    const config = this.config;
-    const commentStep = this.commentStep;
-    if (!config || !this.response || !commentStep) return;
-    if (commentStep.problems(this.commentView()).length) {
-      this.commentError = true;
-      this.focusAfterRender = true;
-      this.requestUpdate();
-      return;
-    }
-    this.commentError = false;
-    const withComment = config.followUps.includes('comment');
-    const response = buildResponse({
-      ...this.response,
-      answeredAt: new Date(this.response.answeredAt),
-      comment: withComment ? commentStep.cleanComment(this.draft) : undefined,
-      answers: commentStep.collectAnswers(this.checkedQuestions, this.questionAnswers),
-    });
+  /** Re-sends the whole response (same `id`) with what a follow-up step added. */
+  private submitFollowUp(additions: ResponseAdditions): void {
+    const response: WelcomedResponse = { ...this.response!, ...additions };
     this.response = response;
     dispatchWelcomedEvent(this, 'welcomed-submit', response);
-    if (response.comment || response.answers) this.send(response);
-    this.finish();
-  }
-
-  private onSkip(): void {
-    this.finish();
+    if (Object.keys(additions).length) this.send(response);
   }
 
   private finish(): void {
@@ -451,12 +427,6 @@ export class WelcomedPrompt extends LitElement {
     // user is not dropped at the top of the page.
     this.moveTo('dismissed');
     dispatchWelcomedEvent(this, 'welcomed-dismiss', this.response ? { id: this.response.id } : {});
-  }
-
-  private onErrorLinkClick(event: Event): void {
-    event.preventDefault();
-    const field = (event.currentTarget as HTMLAnchorElement).getAttribute('href')!.slice(1);
-    this.renderRoot.querySelector<HTMLElement>(`[id="${field}"]`)?.focus();
   }
 
   private moveTo(step: Step): void {
@@ -484,8 +454,8 @@ export class WelcomedPrompt extends LitElement {
     switch (this.step) {
       case 'ask':
         return this.renderAsk();
-      case 'comment':
-        return this.renderComment();
+      case 'follow-up':
+        return this.flow!.render();
       case 'thanks':
         return this.renderThanks();
       case 'dismissed':
@@ -523,29 +493,6 @@ export class WelcomedPrompt extends LitElement {
         <button type="button" part="dismiss" class="link" @click=${this.onDismiss}>${strings.dismissLabel()}</button>
       </div>
     `;
-  }
-
-  private commentView(): CommentView {
-    return {
-      locale: this.locale,
-      withComment: this.config!.followUps.includes('comment'),
-      draft: this.draft,
-      questions: this.checkedQuestions,
-      answers: this.questionAnswers,
-      tried: this.commentError,
-      announcedCount: this.announcedCount,
-      onInput: (event) => this.onCommentInput(event),
-      onAnswerInput: (id, value) => {
-        this.questionAnswers = { ...this.questionAnswers, [id]: value };
-      },
-      onSubmit: (event) => this.onCommentSubmit(event),
-      onSkip: () => this.onSkip(),
-      onErrorLink: (event) => this.onErrorLinkClick(event),
-    };
-  }
-
-  private renderComment(): TemplateResult {
-    return this.commentStep!.renderCommentStep(this.commentView());
   }
 
   private renderThanks(): TemplateResult {

@@ -5,18 +5,23 @@ import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import type { LocaleModule } from '@lit/localize';
 import '../src/index.js';
 import { targetLocales } from '../src/generated/locale-codes.js';
+import { followUpStrings } from '../src/follow-up-locales.js';
 import { localeLoaders } from '../src/locale-loaders.js';
 import { formatNumber, matchLocale, pluralCategory } from '../src/i18n.js';
 import type { WelcomedResponse } from '../src/response.js';
 import type { WelcomedPrompt } from '../src/welcomed-prompt.js';
-import { part, receiverEndpoint, uniqueChange, waitFor } from './support/helpers.js';
+import { expectAccessible, part, receiverEndpoint, uniqueChange, waitFor } from './support/helpers.js';
 
 let endpoint = '';
 const templates = new Map<string, LocaleModule['templates']>();
 
 before(async () => {
   endpoint = await receiverEndpoint();
-  for (const locale of targetLocales) templates.set(locale, (await localeLoaders[locale]!()).templates);
+  // Each locale comes in two parts: the first render's words and the follow-up steps' words.
+  for (const locale of targetLocales) {
+    const [first, followUp] = await Promise.all([localeLoaders[locale]!(), followUpStrings.loaders[locale]!()]);
+    templates.set(locale, { ...first.templates, ...followUp.templates });
+  }
 });
 beforeEach(() => localStorage.clear());
 afterEach(() => fixtureCleanup());
@@ -93,6 +98,55 @@ describe('every locale, every state', () => {
       await element.updateComplete;
       expect(text(root.querySelector('.thanks h2'))).to.equal(expected(locale, 'thanks.heading'));
       expect(text(root.querySelector('.thanks p'))).to.equal(expected(locale, 'thanks.body'));
+    });
+  }
+
+  for (const locale of targetLocales) {
+    it(`${locale}: the about-you and panel steps speak ${locale}, and pass axe`, async () => {
+      const element = await promptIn(locale, 'about-you panel');
+      element.setAttribute('privacy-url', '/privacy');
+      await element.updateComplete;
+      const root = element.shadowRoot!;
+      part<HTMLButtonElement>(element, 'button[data-answer="yes"]').click();
+      await waitFor(() => root.querySelector('[part="privacy-link"]'), 'the about-you step');
+      await element.updateComplete;
+      expect(text(root.querySelector('h2'))).to.equal(expected(locale, 'about.heading'));
+      expect(text(root.querySelector('.intro .hint'))).to.equal(expected(locale, 'about.reason'));
+      expect(text(root.querySelector('[part="privacy-link"]'))).to.equal(`${expected(locale, 'privacy.link')} ${expected(locale, 'link.new-tab')}`);
+      const optional = expected(locale, 'question.optional');
+      expect([...root.querySelectorAll('legend')].map(text)).to.deep.equal(
+        ['about.age', 'about.condition', 'about.ethnic'].map((id) => `${expected(locale, id)} ${optional}`),
+      );
+      const label = (id: string) => text(root.querySelector(`label[for="${id}"]`));
+      const number = (value: number) => formatNumber(locale, value);
+      expect(label('about-ageBand-0')).to.equal(expected(locale, 'about.age.under', number(18)));
+      expect(label('about-ageBand-1')).to.equal(expected(locale, 'about.age.between', number(18), number(24)));
+      expect(label('about-ageBand-7')).to.equal(expected(locale, 'about.age.over', number(75)));
+      expect(label('about-ageBand-8')).to.equal(expected(locale, 'about.option.prefer-not-to-say'));
+      expect(label('about-ethnicGroup-1')).to.equal(expected(locale, 'about.option.black'));
+      part<HTMLInputElement>(element, '#about-disabled-0').click();
+      await element.updateComplete;
+      expect(text(root.querySelectorAll('legend')[2])).to.equal(`${expected(locale, 'about.impact')} ${optional}`);
+      expect(label('about-disabilityImpact-0')).to.equal(expected(locale, 'about.option.a-lot'));
+      await expectAccessible(element);
+
+      part<HTMLButtonElement>(element, 'button[type="submit"]').click();
+      await waitFor(() => root.querySelector('#panel-name'), 'the panel step');
+      await element.updateComplete;
+      expect(text(root.querySelector('h2'))).to.equal(expected(locale, 'panel.heading'));
+      expect(label('panel-name')).to.equal(expected(locale, 'panel.name'));
+      expect(label('panel-email')).to.equal(expected(locale, 'panel.email'));
+      expect(label('panel-phone')).to.equal(expected(locale, 'panel.phone'));
+      expect(label('panel-consent')).to.equal(expected(locale, 'panel.consent'));
+      part<HTMLInputElement>(element, '#panel-name').value = 'A';
+      part<HTMLInputElement>(element, '#panel-name').dispatchEvent(new Event('input'));
+      part<HTMLButtonElement>(element, 'button[type="submit"]').click();
+      await element.updateComplete;
+      expect([...root.querySelectorAll('.error-summary a')].map(text)).to.deep.equal([
+        expected(locale, 'panel.error.contact'),
+        expected(locale, 'panel.error.consent'),
+      ]);
+      await expectAccessible(element);
     });
   }
 

@@ -1,11 +1,11 @@
 // A web team's extra questions, configured without JavaScript: shown with the comment box,
 // checked (required, limits), answered by keyboard, sent in `answers`, redacted, stored.
-import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import { expect, fixtureCleanup } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
 import { checkQuestions } from '../src/questions.js';
 import type { WelcomedPrompt } from '../src/welcomed-prompt.js';
-import { deepActiveElement, expectAccessible, part, receiverEndpoint, storedResponses, uniqueChange, waitFor } from './support/helpers.js';
+import { deepActiveElement, expectAccessible, part, promptOnPage, receiverEndpoint, storedResponses, uniqueChange, waitFor } from './support/helpers.js';
 
 const QUESTIONS = [
   {
@@ -38,20 +38,8 @@ before(async () => {
 beforeEach(() => localStorage.clear());
 afterEach(() => fixtureCleanup());
 
-async function promptWith(change: string, questions: unknown, followUp = 'comment', lang = 'en'): Promise<WelcomedPrompt> {
-  const page = await fixture<HTMLDivElement>(html`<div><h1>Garden waste</h1></div>`);
-  const element = document.createElement('welcomed-prompt');
-  element.setAttribute('endpoint', endpoint);
-  element.setAttribute('change', change);
-  element.setAttribute('follow-up', followUp);
-  element.setAttribute('lang', lang);
-  const script = document.createElement('script');
-  script.type = 'application/json';
-  script.textContent = JSON.stringify({ questions });
-  element.append(script);
-  page.append(element);
-  await waitFor(() => element.shadowRoot?.querySelector('legend'), 'the prompt');
-  return element;
+function promptWith(change: string, questions: unknown, followUp = 'comment', lang = 'en'): Promise<WelcomedPrompt> {
+  return promptOnPage({ endpoint, change, 'follow-up': followUp, lang }, { questions });
 }
 
 async function answerYes(element: WelcomedPrompt): Promise<void> {

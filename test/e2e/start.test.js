@@ -78,10 +78,11 @@ for (const origin of ['own', 'partner']) {
     await comment.type('Much easier than phoning. Email me on resident@example.org');
     await (await inPrompt(page, 'button[type="submit"]')).click();
     await inPrompt(page, '.thanks');
-    assert.ok(
-      (await resources(page)).some((url) => url.endsWith('/dist/welcomed.comment-step.js')),
-      'the comment step is loaded once the user has answered',
-    );
+    const loaded = await resources(page);
+    for (const part of ['follow-up', 'comment-step']) {
+      assert.ok(loaded.some((url) => url.endsWith(`/dist/welcomed.${part}.js`)), `welcomed.${part}.js is loaded once the user has answered`);
+    }
+    assert.ok(!loaded.some((url) => /about-you-step|panel-step/.test(url)), 'steps the page does not ask for are never fetched');
 
     const rows = await waitForRows(
       (list) => list.some((row) => row.comment && row.page === `http://localhost:${pagePort}/`),
@@ -96,6 +97,16 @@ for (const origin of ['own', 'partner']) {
   });
 }
 
+
+/** Collects the page's Content-Security-Policy violations in `window.violations`, from its first script on. */
+function recordViolations(page) {
+  return page.evaluateOnNewDocument(() => {
+    window.violations = [];
+    document.addEventListener('securitypolicyviolation', (event) => {
+      window.violations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`);
+    });
+  });
+}
 
 function resources(page) {
   return page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
@@ -124,12 +135,7 @@ test('the Welsh demo page loads the Welsh module only, and the bilingual page sh
 test('under the strict CSP of the demo pages, every state and a language switch cause no violation', async () => {
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
-  await page.evaluateOnNewDocument(() => {
-    window.violations = [];
-    document.addEventListener('securitypolicyviolation', (event) => {
-      window.violations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`);
-    });
-  });
+  await recordViolations(page);
   const reply = await page.goto(`http://localhost:${port}/`, { waitUntil: 'load' });
   assert.match(reply.headers()['content-security-policy'], /require-trusted-types-for 'script'; trusted-types lit-html/);
 
@@ -155,6 +161,41 @@ test('under the strict CSP of the demo pages, every state and a language switch 
   });
   await inPrompt(page, 'section[lang="cy"]');
   assert.deepEqual(await page.evaluate(() => window.violations), []);
+  await context.close();
+});
+
+test('the Blue Badge page asks every follow-up step under the strict CSP, and stores about and panel', async () => {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  await recordViolations(page);
+  await page.goto(`http://localhost:${port}/blue-badge.html`, { waitUntil: 'load' });
+  await (await inPrompt(page, 'button[data-answer="partly"]')).click();
+  await (await inPrompt(page, 'textarea')).type('Uploading from my phone was hard.');
+  await (await inPrompt(page, 'button[type="submit"]')).click();
+
+  const privacy = await inPrompt(page, '[part="privacy-link"]');
+  assert.equal(await privacy.evaluate((link) => link.href), `http://localhost:${port}/privacy.html`);
+  await (await inPrompt(page, '#about-ageBand-6')).click();
+  await (await inPrompt(page, '#about-disabled-0')).click();
+  await (await inPrompt(page, '#about-disabilityImpact-0')).click();
+  await (await inPrompt(page, 'button[type="submit"]')).click();
+
+  await (await inPrompt(page, '#panel-name')).type('A Resident');
+  await (await inPrompt(page, '#panel-email')).type('resident@example.org');
+  await (await inPrompt(page, '#panel-consent')).click();
+  await (await inPrompt(page, 'button[type="submit"]')).click();
+  await inPrompt(page, '.thanks');
+
+  const mine = await waitForRows((list) => list.some((row) => row.panel), 'blue-badge-online-2026');
+  assert.equal(mine.length, 1);
+  assert.equal(mine[0].comment, 'Uploading from my phone was hard.');
+  assert.deepEqual(mine[0].about, { ageBand: '65-74', disabled: 'yes', disabilityImpact: 'a-lot' });
+  assert.deepEqual(mine[0].panel, { name: 'A Resident', email: 'resident@example.org', consent: true });
+  assert.deepEqual(await page.evaluate(() => window.violations), []);
+
+  const notice = await page.goto(`http://localhost:${port}/privacy.html`, { waitUntil: 'load' });
+  assert.equal(notice.status(), 200);
+  assert.match(await page.title(), /Privacy notice/);
   await context.close();
 });
 
@@ -225,10 +266,10 @@ test('keyboard only on the demo page: answer, comment, thank-you, with focus vis
   await context.close();
 });
 
-async function waitForRows(done) {
+async function waitForRows(done, change = 'garden-waste-online-2026') {
   const deadline = Date.now() + 10_000;
   for (;;) {
-    const reply = await fetch(`http://127.0.0.1:${port}/api/responses?change=garden-waste-online-2026`, {
+    const reply = await fetch(`http://127.0.0.1:${port}/api/responses?change=${change}`, {
       headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
     });
     assert.equal(reply.status, 200);

@@ -1,5 +1,6 @@
 // Shared helpers for the browser tests: the real receiver, polling, axe.
 import 'axe-core/axe.min.js';
+import { fixture, html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { WelcomedResponse } from '../../src/response.js';
 import type { WelcomedPrompt } from '../../src/welcomed-prompt.js';
@@ -78,6 +79,25 @@ export async function waitFor<T>(check: () => T | Promise<T>, what: string, time
     if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await realDelay(25);
   }
+}
+
+/**
+ * A prompt with these attributes (and, if given, a JSON config child) under a heading on a fresh
+ * fixture, once its question is on screen.
+ */
+export async function promptOnPage(attributes: Record<string, string>, jsonConfig?: unknown): Promise<WelcomedPrompt> {
+  const page = await fixture<HTMLDivElement>(html`<div><h1>Garden waste</h1></div>`);
+  const element = document.createElement('welcomed-prompt');
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  if (jsonConfig !== undefined) {
+    const script = document.createElement('script');
+    script.type = 'application/json';
+    script.textContent = JSON.stringify(jsonConfig);
+    element.append(script);
+  }
+  page.append(element);
+  await waitFor(() => element.shadowRoot?.querySelector('legend'), 'the prompt');
+  return element;
 }
 
 /** The element inside the prompt's shadow root that matches `selector`. */

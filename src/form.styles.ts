@@ -1,20 +1,21 @@
 import { css } from 'lit';
 
-// Styles of the comment step, adopted by the element when the step loads (see
-// comment-step.ts), so pages where nobody answers never download them. The custom properties
-// (--_error, --_error-text, …) are defined on :host in welcomed-prompt.styles.ts.
-export const commentStyles = css`
+// Styles of the follow-up forms (comment, extra questions, about you, panel), adopted by the
+// element when the follow-up flow loads (see follow-up.ts), so pages where nobody answers never
+// download them. The custom properties (--_error, --_error-text, …) are defined on :host in
+// welcomed-prompt.styles.ts.
+export const formStyles = css`
   label {
     display: block;
     font-weight: 700;
     margin-block-end: 0.25em;
   }
 
-  textarea {
+  textarea,
+  .text-input {
     box-sizing: border-box;
     display: block;
     width: 100%;
-    min-height: 6em;
     margin-block-start: 0.5em;
     padding: 0.4em;
     border: 2px solid currentColor;
@@ -22,7 +23,24 @@ export const commentStyles = css`
     background: var(--welcomed-field-background, #ffffff);
     color: var(--welcomed-field-text, #0b0c0c);
     font: inherit;
+  }
+
+  textarea {
+    min-height: 6em;
     resize: vertical;
+  }
+
+  .text-input {
+    max-width: 30em;
+    min-height: 44px;
+  }
+
+  .hint {
+    margin: 0;
+  }
+
+  .intro > * + * {
+    margin-block-start: 0.5em;
   }
 
   .field--error {
@@ -30,7 +48,8 @@ export const commentStyles = css`
     border-inline-start: 5px solid var(--_error);
   }
 
-  .field--error textarea {
+  .field--error textarea,
+  .field--error .text-input {
     border-color: var(--_error);
   }
 
@@ -100,5 +119,30 @@ export const commentStyles = css`
 
   form > * + * {
     margin-block-start: var(--_space);
+  }
+
+  /* In the text's own colour, so it keeps its contrast on light and dark pages; the underline
+     marks it as a link. At least 24 px high, like every other target. */
+  .privacy-link {
+    display: inline-block;
+    min-height: 24px;
+    color: inherit;
+    text-underline-offset: 0.15em;
+  }
+
+  .text-input:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 0;
+    box-shadow: 0 0 0 6px var(--_focus-text);
+  }
+
+  @media (forced-colors: active) {
+    .text-input {
+      border: 2px solid ButtonText;
+    }
+    .text-input:focus-visible {
+      outline: 3px solid Highlight;
+      box-shadow: none;
+    }
   }
 `;

@@ -1,0 +1,89 @@
+// The about-you step: optional equality monitoring (age band, disability, ethnic group), each
+// question with "Prefer not to say", a one-line reason and a link to the privacy notice. Sent in
+// the payload's `about`. A module of its own, fetched only by pages whose `follow-up` has
+// `about-you` (and only once the user has answered).
+import { html, type TemplateResult } from 'lit';
+import * as strings from './about-you-strings.js';
+import type { FollowUpStep, ResponseAdditions, StepContext } from './follow-up.js';
+import { choiceGroup, privacyLink } from './form-parts.js';
+import { optionalMark, privacyLinkText } from './form-strings.js';
+import type { AboutYou } from './response.js';
+
+const PREFER_NOT_TO_SAY = 'prefer-not-to-say';
+
+/** Age bands as the payload names them, with the ages that bound each. */
+const AGE_BANDS: { value: string; from?: number; to?: number }[] = [
+  { value: 'under-18', to: 18 },
+  { value: '18-24', from: 18, to: 24 },
+  { value: '25-34', from: 25, to: 34 },
+  { value: '35-44', from: 35, to: 44 },
+  { value: '45-54', from: 45, to: 54 },
+  { value: '55-64', from: 55, to: 64 },
+  { value: '65-74', from: 65, to: 74 },
+  { value: '75-plus', from: 75 },
+];
+
+const CONDITION = ['yes', 'no', PREFER_NOT_TO_SAY];
+const IMPACT = ['a-lot', 'a-little', 'not-at-all', PREFER_NOT_TO_SAY];
+// The 2021 Census order (England and Wales).
+const ETHNIC_GROUPS = ['asian', 'black', 'mixed', 'white', 'other', PREFER_NOT_TO_SAY];
+
+export function aboutYouStep(context: StepContext): FollowUpStep {
+  const chosen: AboutYou = {};
+
+  const ageLabel = (band: (typeof AGE_BANDS)[number]): string => {
+    const locale = context.locale();
+    if (band.from === undefined) return strings.ageUnder(locale, band.to!);
+    if (band.to === undefined) return strings.ageOver(locale, band.from);
+    return strings.ageBetween(locale, band.from, band.to);
+  };
+
+  const group = (field: keyof AboutYou, legend: string, options: { value: string; label: string }[]): TemplateResult =>
+    choiceGroup({
+      id: `about-${field}`,
+      legend: html`${legend} ${optionalMark()}`,
+      options,
+      multiple: false,
+      chosen: new Set(chosen[field] ? [chosen[field]!] : []),
+      error: '',
+      onChange: (value) => {
+        (chosen as Record<string, string>)[field] = value as string;
+        context.update();
+      },
+    });
+
+  const labelled = (values: string[]) => values.map((value) => ({ value, label: strings.aboutOption(value) }));
+
+  return {
+    heading: strings.aboutHeading,
+
+    intro: () => html`
+      <div class="intro">
+        <p class="hint">${strings.aboutReason()}</p>
+        <p>${privacyLink(context.privacyUrl, privacyLinkText())}</p>
+      </div>
+    `,
+
+    // Every question is optional: there is nothing to fix.
+    problems: () => [],
+
+    // The second disability question follows the first straight away, and only after "Yes"
+    // (the GOV.UK conditional-reveal pattern, without moving focus).
+    fields: () => html`
+      ${group('ageBand', strings.ageQuestion(), [
+        ...AGE_BANDS.map((band) => ({ value: band.value, label: ageLabel(band) })),
+        ...labelled([PREFER_NOT_TO_SAY]),
+      ])}
+      ${group('disabled', strings.conditionQuestion(), labelled(CONDITION))}
+      ${chosen.disabled === 'yes' ? group('disabilityImpact', strings.impactQuestion(), labelled(IMPACT)) : ''}
+      ${group('ethnicGroup', strings.ethnicQuestion(), labelled(ETHNIC_GROUPS))}
+    `,
+
+    collect(): ResponseAdditions {
+      const about: AboutYou = { ...chosen };
+      // Only someone with a condition is asked how it affects them.
+      if (about.disabled !== 'yes') delete about.disabilityImpact;
+      return Object.keys(about).length ? { about } : {};
+    },
+  };
+}

@@ -1,0 +1,186 @@
+// The steps after the answer, in the order of the `follow-up` attribute: the comment (with the
+// web team's extra questions), the questions about you, the invitation to help shape the
+// service. Loaded with a dynamic import() when the user answers (never before), so pages where
+// nobody answers never pay for it; the about-you and panel steps are further modules of their
+// own, fetched at the same moment and only when the page asks for them.
+import { html, nothing, type TemplateResult } from 'lit';
+import { followUpStrings } from './follow-up-locales.js';
+import { errorSummary, type Problem } from './form-parts.js';
+import * as strings from './form-strings.js';
+import { isLocaleReady, loadLocale } from './i18n.js';
+import { checkQuestions, type Question } from './questions.js';
+
+export { formStyles } from './form.styles.js';
+import type { FollowUp, WelcomedResponse } from './response.js';
+
+/** What a step adds to the response when it is sent. */
+export type ResponseAdditions = Partial<Pick<WelcomedResponse, 'comment' | 'answers' | 'about' | 'panel'>>;
+
+/** What a step is given when it is made. */
+export interface StepContext {
+  /** The prompt's locale now (it can change while a step is on screen). */
+  locale: () => string;
+  /** Runs `words` in the prompt's locale (for msg() outside a render). */
+  inLocale: <T>(words: () => T) => T;
+  /** Re-render the prompt after the step's state changed. */
+  update: () => void;
+  /** The organisation's privacy notice (set whenever about-you or panel is configured). */
+  privacyUrl: string;
+}
+
+/** One follow-up step. Its render functions are called inside withLocale(). */
+export interface FollowUpStep {
+  heading(): string;
+  /** What sits between the heading and the form (the about-you step's reason, say). */
+  intro?(): TemplateResult;
+  /** What must be fixed before the step can be sent, in the order of its fields. */
+  problems(): Problem[];
+  /** The step's fields; `errorFor(field)` is the problem to show at a field, or `''`. */
+  fields(errorFor: (field: string) => string): TemplateResult;
+  /** What the step adds to the response; `{}` when the user gave nothing. */
+  collect(): ResponseAdditions;
+  /** Stops the step's timers when the prompt leaves the page. */
+  dispose?(): void;
+}
+
+/** What the flow asks of the prompt. */
+export interface FlowHost extends Omit<StepContext, 'privacyUrl'> {
+  /** A new step (or the error summary) is on screen: move focus to it after the render. */
+  moveFocus: () => void;
+  /** Send the response with these additions (the same `id`, re-sent whole). */
+  submit: (additions: ResponseAdditions) => void;
+  /** No steps are left: show the thank-you. */
+  finish: () => void;
+  /** A console message for the web team (prefixed and shown once). */
+  log: (level: 'error' | 'warn', message: string) => void;
+}
+
+type MakeStep = (context: StepContext, questions: Question[], withComment: boolean) => FollowUpStep;
+
+// Each step is a module of its own, fetched only by pages that ask for it.
+const STEPS: Record<FollowUp, () => Promise<MakeStep>> = {
+  comment: () => import('./comment-step.js').then((module) => module.commentStep),
+  'about-you': () => import('./about-you-step.js').then((module) => module.aboutYouStep),
+  panel: () => import('./panel-step.js').then((module) => module.panelStep),
+};
+
+/** Settings the flow is started with. */
+export interface FlowOptions {
+  followUps: FollowUp[];
+  /** The web team's extra questions, unchecked (shown with the comment, or first on their own). */
+  questions: unknown;
+  privacyUrl: string;
+}
+
+/**
+ * Loads the configured steps (in parallel) and makes the flow. A step whose module cannot be
+ * fetched (the network dropped after the answer) is left out with a console warning: the
+ * answer itself is already safe in the queue.
+ */
+export async function startFollowUp(host: FlowHost, options: FlowOptions): Promise<FollowUpFlow> {
+  const checked = checkQuestions(options.questions);
+  for (const problem of checked.problems) host.log('error', problem);
+  const context: StepContext = { locale: host.locale, inLocale: host.inLocale, update: host.update, privacyUrl: options.privacyUrl };
+  // Extra questions without the comment box come first, on a step of their own.
+  const names: FollowUp[] =
+    checked.questions.length && !options.followUps.includes('comment') ? ['comment', ...options.followUps] : options.followUps;
+  const [loaded] = await Promise.all([
+    Promise.all(
+      names.map(async (name) => {
+        try {
+          return (await STEPS[name]())(context, checked.questions, options.followUps.includes('comment'));
+        } catch (error) {
+          host.log('warn', `could not load the \`${name}\` step (${String(error)}), so it is skipped.`);
+          return null;
+        }
+      }),
+    ),
+    loadStrings(host),
+  ]);
+  return new FollowUpFlow(host, loaded.filter((step): step is FollowUpStep => step !== null));
+}
+
+/** Loads the follow-up steps' words in the prompt's locale; English is shown if they cannot be fetched. */
+async function loadStrings(host: FlowHost): Promise<void> {
+  const locale = host.locale();
+  try {
+    await loadLocale(locale, followUpStrings);
+  } catch (error) {
+    host.log('warn', `could not load the "${locale}" strings of the follow-up steps (${String(error)}), so English is shown.`);
+  }
+}
+
+/** Walks through the steps: renders the current one, checks it, sends what it adds, moves on. */
+export class FollowUpFlow {
+  private index = 0;
+  /** Whether the user tried to send the current step with problems. */
+  private tried = false;
+  /** Locales whose words this flow has fetched (or tried to), so a failure is not retried on every render. */
+  private fetchedLocales = new Set<string>();
+
+  constructor(
+    private readonly host: FlowHost,
+    private readonly steps: FollowUpStep[],
+  ) {}
+
+  /** Whether there is nothing (left) to show. */
+  get done(): boolean {
+    return this.index >= this.steps.length;
+  }
+
+  dispose(): void {
+    for (const step of this.steps) step.dispose?.();
+  }
+
+  /** Renders the current step. Call inside withLocale(). */
+  render(): TemplateResult {
+    // The page's language changed while a step was on screen: fetch its words, then re-render.
+    const locale = this.host.locale();
+    if (!isLocaleReady(locale, followUpStrings) && !this.fetchedLocales.has(locale)) {
+      this.fetchedLocales.add(locale);
+      void loadStrings(this.host).then(this.host.update);
+    }
+    const step = this.steps[this.index]!;
+    const found = this.tried ? step.problems() : [];
+    const errorFor = (field: string) => found.find((problem) => problem.field === field)?.message ?? '';
+    return html`
+      ${found.length ? errorSummary(found, this.onErrorLink) : nothing}
+      <h2 class="heading" part="heading" tabindex="-1" ?data-focus-target=${!found.length}>${step.heading()}</h2>
+      ${step.intro?.() ?? nothing}
+      <form novalidate @submit=${this.onSubmit}>
+        ${step.fields(errorFor)}
+        <div class="actions">
+          <button type="submit" part="submit" class="primary">${strings.sendLabel()}</button>
+          <button type="button" part="skip" class="link" @click=${this.next}>${strings.skipLabel()}</button>
+        </div>
+      </form>
+    `;
+  }
+
+  private onSubmit = (event: Event): void => {
+    event.preventDefault();
+    const step = this.steps[this.index]!;
+    if (this.host.inLocale(() => step.problems()).length) {
+      this.tried = true;
+      this.host.moveFocus();
+      this.host.update();
+      return;
+    }
+    this.host.submit(step.collect());
+    this.next();
+  };
+
+  private next = (): void => {
+    this.index++;
+    this.tried = false;
+    if (this.done) return this.host.finish();
+    this.host.moveFocus();
+    this.host.update();
+  };
+
+  private onErrorLink = (event: Event): void => {
+    event.preventDefault();
+    const field = (event.currentTarget as HTMLAnchorElement).getAttribute('href')!.slice(1);
+    ((event.currentTarget as Element).getRootNode() as ShadowRoot).querySelector<HTMLElement>(`[id="${field}"]`)?.focus();
+  };
+}
