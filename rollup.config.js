@@ -12,7 +12,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { copyFile, mkdir } from 'node:fs/promises';
-import { minifyCssTemplates, stripMessageDescriptions } from './scripts/rollup-plugins.js';
+import { compileHint, minifyCssTemplates, minifyHtmlTemplates, stripMessageDescriptions } from './scripts/rollup-plugins.js';
 
 const minify = ({ module = true } = {}) =>
   terser({
@@ -27,7 +27,9 @@ const compile = (options = {}) => [
   typescript({ tsconfig: './tsconfig.json', noEmitOnError: true, sourceMap: true, ...options }),
   stripMessageDescriptions(),
   minifyCssTemplates(),
+  minifyHtmlTemplates(),
 ];
+
 
 /** Copies the payload's JSON Schema next to the bundles: the receiver validates with the same file. */
 const copySchema = () => ({
@@ -52,7 +54,7 @@ export default [
       chunkFileNames: 'welcomed.[name].js',
       sourcemap: true,
     },
-    plugins: [nodeResolve(), ...compile({ declaration: false, outDir: 'dist' }), minify(), copySchema()],
+    plugins: [nodeResolve(), ...compile({ declaration: false, outDir: 'dist' }), minify(), compileHint(), copySchema()],
   },
   {
     // The classic script's entry exports nothing, so it adds no global besides the element.
@@ -63,7 +65,7 @@ export default [
       inlineDynamicImports: true,
       sourcemap: true,
     },
-    plugins: [nodeResolve(), ...compile({ declaration: false, outDir: 'dist' }), minify({ module: false })],
+    plugins: [nodeResolve(), ...compile({ declaration: false, outDir: 'dist' }), minify({ module: false }), compileHint()],
   },
   {
     input: 'src/index.ts',

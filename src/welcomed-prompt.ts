@@ -268,10 +268,15 @@ export class WelcomedPrompt extends LitElement {
     if (this.step === 'ask') {
       this.alreadyAnswered = answeredRecently(this.config.endpoint, this.config.change, this.config.rememberDays);
     }
-    // Answers this browser queued on an earlier visit are retried on the next page with a prompt.
-    if (new ResponseQueue(this.config.endpoint).entries().length) {
-      this.withDelivery((delivery) => void delivery.flush('now')).catch(() => undefined);
-    }
+    // Answers this browser queued on an earlier visit are retried on the next page with a
+    // prompt: looked for in a task of their own after the first render, as the scan reads every
+    // key in localStorage. Once this prompt has an answer, its own send flushes them.
+    const endpoint = this.config.endpoint;
+    setTimeout(() => {
+      if (!this.response && this.config?.endpoint === endpoint && new ResponseQueue(endpoint).entries().length) {
+        this.withDelivery((delivery) => void delivery.flush('now')).catch(() => undefined);
+      }
+    });
   }
 
   /** Loads the delivery code, listens to its reports for this endpoint, then runs `task`. */

@@ -40,3 +40,13 @@ test('custom-elements.json documents the attributes, events, parts and custom pr
 test('the schema shipped in dist is the one in src, which the receiver validates with', () => {
   assert.deepEqual(read('dist/response.schema.json'), read('src/response.schema.json'));
 });
+
+test('the scripts a page loads first carry V8\'s compile hint; the parts loaded later do not', () => {
+  const dist = new URL('../../dist/', import.meta.url);
+  const starts = (name) => readFileSync(new URL(name, dist), 'utf8').startsWith('//# allFunctionsCalledOnLoad\n');
+  assert.ok(starts('welcomed.js'), 'dist/welcomed.js starts with the hint');
+  assert.ok(starts('welcomed.classic.js'), 'dist/welcomed.classic.js starts with the hint');
+  for (const name of ['welcomed.follow-up.js', 'welcomed.delivery.js', 'welcomed.cy.js']) {
+    assert.ok(!starts(name), `${name} is compiled lazily, as most of it may never run`);
+  }
+});
