@@ -5,6 +5,7 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { join, resolve } from 'node:path';
 import { rollup } from 'rollup';
+import { compileHint } from '../../scripts/rollup-plugins.js';
 
 const floors = resolve(import.meta.dirname, '..', 'floors');
 
@@ -16,13 +17,18 @@ const minify = () =>
     format: { comments: false },
   });
 
-/** Builds each entry of `entries` ({ name: 'file.js' } under bench/floors) into `outDir`. */
+/**
+ * Builds each entry of `entries` into `outDir`: `{ name: 'file.js' }` under bench/floors, or
+ * `{ name: { file: 'file.js', compileHint: true } }` to start the script with the same V8
+ * compile hint as the widget's build.
+ */
 export async function buildFloors(outDir, entries) {
   const built = {};
-  for (const [name, file] of Object.entries(entries)) {
+  for (const [name, entry] of Object.entries(entries)) {
+    const { file, compileHint: hinted = false } = typeof entry === 'string' ? { file: entry } : entry;
     const bundle = await rollup({
       input: join(floors, file),
-      plugins: [nodeResolve({ browser: true, exportConditions: ['production'] }), minify()],
+      plugins: [nodeResolve({ browser: true, exportConditions: ['production'] }), minify(), ...(hinted ? [compileHint()] : [])],
       onwarn(warning, warn) {
         if (warning.code !== 'CIRCULAR_DEPENDENCY') warn(warning);
       },
