@@ -1,7 +1,7 @@
 import { LitElement, adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { checkConfig, LOG_PREFIX, type PromptConfig } from './config.js';
 import type { DeliveryReport } from './delivery/delivery.js';
-import { ResponseQueue } from './delivery/queue.js';
+import { QUEUE_MAX_ENTRIES, ResponseQueue } from './delivery/queue.js';
 import { dispatchWelcomedEvent } from './events.js';
 import {
   directionOf,
@@ -62,7 +62,7 @@ type Status = 'none' | 'answered' | 'queued' | 'rejected' | 'thanks';
  * @fires welcomed-submit - The user sent a follow-up step (comment, about you, contact details); fired for each step sent. Detail: the whole response so far (`WelcomedResponse`), same `id`.
  * @fires welcomed-delivered - The endpoint accepted a send (2xx). Detail: `{ id }`.
  * @fires welcomed-queued - A send failed and is kept for retry; fired for each failed attempt. Detail: `{ id, reason }` (`network`, `timeout`, `http-503`, …).
- * @fires welcomed-error - Invalid configuration, or the endpoint refused a response for good. Detail: `{ id?, reason }`.
+ * @fires welcomed-error - Invalid configuration, the endpoint refused a response for good, or this browser's queue was full and gave up its oldest answer (`reason` starts `queue-full`). Detail: `{ id?, reason }`.
  * @fires welcomed-dismiss - The user pressed "Not now". Detail: `{ id? }`.
  *
  * @slot - Fallback content, shown only when the prompt cannot run.
@@ -294,7 +294,13 @@ export class WelcomedPrompt extends LitElement {
   /** Queues a response on this device at once, then sends it (the delivery code may still be loading). */
   private send(response: WelcomedResponse): void {
     const config = this.config!;
-    new ResponseQueue(config.endpoint).put(response, config.transport);
+    // The queue's bound was reached (this browser has 100 answers waiting for this endpoint):
+    // the oldest is given up, which the web team must be able to see.
+    for (const id of new ResponseQueue(config.endpoint).put(response, config.transport)) {
+      const reason = `queue-full: ${QUEUE_MAX_ENTRIES} answers were waiting for this endpoint, so the oldest (${id}) was given up`;
+      this.logOnce('warn', reason);
+      dispatchWelcomedEvent(this, 'welcomed-error', { id, reason });
+    }
     this.withDelivery((delivery) => delivery.submit(response, config.transport, this.onDeliveryReport)).catch(() => {
       // Offline before the delivery code could load: the answer waits in the queue for the
       // next visit, which retries it.

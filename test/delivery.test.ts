@@ -273,6 +273,47 @@ describe('delivery: answers from earlier page loads', () => {
   });
 });
 
+describe('delivery: a full queue', () => {
+  it(`gives up the oldest answer when ${QUEUE_MAX_ENTRIES} are waiting, and says so with welcomed-error`, async () => {
+    // An endpoint of its own that always answers 503, so these sends never reach the proxy
+    // the other tests count requests on.
+    const down = `${location.origin}/fault/503`;
+    // What this browser left behind: as many unsent answers for the endpoint as the queue keeps.
+    const queue = new ResponseQueue(down);
+    const waiting: string[] = [];
+    for (let index = 0; index < QUEUE_MAX_ENTRIES; index += 1) {
+      const earlier = buildResponse({
+        id: newResponseId(),
+        change: uniqueChange('full'),
+        answer: 'no',
+        locale: 'en',
+        page: `${location.origin}/bins`,
+        answeredAt: new Date(Date.now() - 60_000),
+      });
+      waiting.push(earlier.id);
+      queue.put(earlier, 'json', Date.now() - 60_000 + index);
+    }
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(String(args[0]));
+    try {
+      const element = await fixture<WelcomedPrompt>(html`<welcomed-prompt endpoint=${down} change=${uniqueChange('full-new')} follow-up=""></welcomed-prompt>`);
+      const events: CustomEvent[] = [];
+      element.addEventListener('welcomed-error', (event) => events.push(event));
+      part<HTMLButtonElement>(element, 'button[data-answer="yes"]').click();
+      await waitFor(() => named(events, 'welcomed-error').length > 0, 'welcomed-error');
+      const errors = named(events, 'welcomed-error');
+      expect(errors.map((event) => event.detail.id)).to.deep.equal([waiting[0]]);
+      expect(errors[0]!.detail.reason).to.match(/^queue-full: 100 answers were waiting/);
+    } finally {
+      console.warn = warn;
+    }
+    expect(warnings.some((line) => line.includes(`the oldest (${waiting[0]}) was given up`))).to.equal(true);
+    expect(queuedKeys()).to.have.length(QUEUE_MAX_ENTRIES);
+    expect(queuedKeys().some((key) => key.endsWith(waiting[0]!))).to.equal(false);
+  });
+});
+
 describe('delivery: two senders, one queue', () => {
   it('never has two senders post the same response at once (Web Locks), and stores it once', async () => {
     const change = uniqueChange('tabs');

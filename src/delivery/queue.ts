@@ -53,17 +53,21 @@ export class ResponseQueue {
     return parseEntry(this.getItem(this.prefix + id)) ?? undefined;
   }
 
-  /** Adds a response, or replaces the waiting one with the same id by this newer version. */
-  put(response: WelcomedResponse, transport: Transport, now: number = Date.now()): void {
+  /**
+   * Adds a response, or replaces the waiting one with the same id by this newer version.
+   * Returns the ids of the oldest responses dropped to stay within QUEUE_MAX_ENTRIES.
+   */
+  put(response: WelcomedResponse, transport: Transport, now: number = Date.now()): string[] {
     const existing = this.get(response.id);
     const entry: QueuedResponse = existing
       ? { ...existing, response, transport, notBefore: now }
       : { response, transport, attempts: 0, notBefore: now, retryAfter: 0, queuedAt: now };
     this.setItem(this.prefix + response.id, JSON.stringify(entry));
     const all = this.entries(now);
-    for (const old of all.slice(0, Math.max(0, all.length - QUEUE_MAX_ENTRIES))) {
+    return all.slice(0, Math.max(0, all.length - QUEUE_MAX_ENTRIES)).map((old) => {
       this.removeItem(this.prefix + old.response.id);
-    }
+      return old.response.id;
+    });
   }
 
   /** Records a failed attempt and when the next may be made. */
