@@ -312,6 +312,11 @@ async function register(app, { store, adminDigest, allowedOrigins, limit, minAns
       throw new HttpError(401, 'unauthorized', 'Send the admin token as Authorization: Bearer <token>.');
     };
 
+    // Admin routes: the token check, behind a per-client limit of their own (generous for the
+    // dashboard, a wall for anyone guessing tokens).
+    // The limit runs first, so wrong tokens count too.
+    const adminRoute = { onRequest: [app.rateLimit({ max: ADMIN_RATE_LIMIT, timeWindow: 60_000 }), requireAdmin] };
+
     /** @param {string} allow */
     const methodNotAllowed = (allow) =>
       /** @param {FastifyRequest} request @param {FastifyReply} reply */
@@ -354,7 +359,7 @@ async function register(app, { store, adminDigest, allowedOrigins, limit, minAns
       return { id: response.id, status };
     });
 
-    api.get('/api/responses', { onRequest: requireAdmin }, async (request, reply) => {
+    api.get('/api/responses', adminRoute, async (request, reply) => {
       const { format, change, limit, spam } = readListQuery(/** @type {Record<string, unknown>} */ (request.query));
       if (format === 'csv') {
         reply
@@ -366,7 +371,7 @@ async function register(app, { store, adminDigest, allowedOrigins, limit, minAns
     });
 
     // Results with small cells suppressed (summary.js; README "Reading the results").
-    api.get('/api/summary', { onRequest: requireAdmin }, async (request) => {
+    api.get('/api/summary', adminRoute, async (request) => {
       const { change } = readSummaryQuery(/** @type {Record<string, unknown>} */ (request.query));
       if (change === undefined) return summarizeChanges(store.countAnswersByChange());
       const comments = store.recentComments(change, COMMENT_LIMIT);
@@ -381,7 +386,7 @@ async function register(app, { store, adminDigest, allowedOrigins, limit, minAns
       handler: refuse,
     });
 
-    api.delete('/api/responses/:id', { onRequest: requireAdmin }, async (request, reply) => {
+    api.delete('/api/responses/:id', adminRoute, async (request, reply) => {
       const { id } = /** @type {{ id: string }} */ (request.params);
       if (!store.deleteResponse(id)) {
         throw new HttpError(404, 'not-found', `No response with id ${id} is stored.`);
@@ -623,6 +628,9 @@ export function redactFreeText(response, redact) {
 }
 
 /** The schema's limits on free text and on each item of a multiple answer, in code points. */
+/** Requests a minute one client may make to the admin routes (JSON, CSV, summary, erasure). */
+export const ADMIN_RATE_LIMIT = 120;
+
 const TEXT_LIMIT = responseSchema.properties.comment.maxLength;
 const ITEM_LIMIT = responseSchema.properties.answers.additionalProperties.oneOf[1].items.maxLength;
 

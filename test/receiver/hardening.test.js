@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { test } from 'node:test';
-import { API_CSP, MAX_DETAILS } from '../../receiver/server.js';
+import { ADMIN_RATE_LIMIT, API_CSP, MAX_DETAILS } from '../../receiver/server.js';
 import { AUTH, errorBody, makeResponse, post, readTables, startTestReceiver } from './helpers.js';
 
 /**
@@ -119,6 +119,22 @@ test('the rate limit counts each client apart (behind a trusted proxy), and an I
   // None of those addresses is stored anywhere.
   const tables = JSON.stringify(readTables(dbPath));
   assert.ok(!/198\.51\.100|2001:db8/.test(tables));
+});
+
+test(`the admin routes allow ${ADMIN_RATE_LIMIT} requests a minute per client, right or wrong token, apart from POSTs`, async (t) => {
+  const { app } = await startTestReceiver(t, { trustProxy: true, rateLimit: { max: 2, timeWindow: 60_000 } });
+  const admin = (/** @type {string} */ address, /** @type {string} */ token) =>
+    app.inject({ method: 'GET', url: '/api/summary', headers: { authorization: `Bearer ${token}`, 'x-forwarded-for': address } });
+  // Someone guessing tokens is stopped after the limit…
+  const guesses = [];
+  for (let index = 0; index <= ADMIN_RATE_LIMIT; index += 1) guesses.push((await admin('198.51.100.7', `guess-${index}`)).statusCode);
+  assert.deepEqual([...new Set(guesses.slice(0, ADMIN_RATE_LIMIT))], [401]);
+  assert.equal(guesses[ADMIN_RATE_LIMIT], 429);
+  // …even with the right token from then on; another client is not.
+  assert.equal((await admin('198.51.100.7', AUTH.authorization.replace(/^Bearer /, ''))).statusCode, 429);
+  assert.equal((await admin('198.51.100.8', AUTH.authorization.replace(/^Bearer /, ''))).statusCode, 200);
+  // The answers' own limit is separate: residents behind the same address can still answer.
+  assert.equal((await post(app, makeResponse(), { 'x-forwarded-for': '198.51.100.7' })).statusCode, 201);
 });
 
 test('a body with hundreds of schema violations gets a bounded reply', async (t) => {
