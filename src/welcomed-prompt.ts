@@ -510,7 +510,11 @@ export class WelcomedPrompt extends LitElement {
     return html`
       <div part="thanks" class="thanks">
         <h2 class="heading" part="heading" tabindex="-1" data-focus-target>${strings.thanksHeading()}</h2>
-        <p>${strings.thanksBody()}</p>
+        ${
+          // "The team reads every answer" is not true of one the endpoint refused: the status
+          // region beside it says so instead.
+          this.status === 'rejected' ? nothing : html`<p>${strings.thanksBody()}</p>`
+        }
       </div>
     `;
   }

@@ -693,8 +693,11 @@ describe('accessibility: what a screen reader announces (accessibility tree)', (
       'Your answer is saved on this device and will be sent when the connection is back.',
     ]);
     fixtureCleanup();
+    expect(JSON.stringify(queued)).to.contain('reads every answer');
     const refused = await tree(await reach.refused('en'));
     expect(find(refused, 'status').children![0]!.name).to.match(/^Sorry, your answer could not be sent/);
+    // Nothing beside it claims the team will read an answer it never received.
+    expect(JSON.stringify(refused)).not.to.contain('reads every answer');
   });
 
   itReadsTheTree('dismissed: one focused line, no controls left', async () => {
