@@ -332,3 +332,17 @@ describe('every follow-up step in turn', () => {
     expect(await storedResponses(change)).to.have.length(1);
   });
 });
+
+describe('a language change while a step is on screen', () => {
+  // In this file's page no translation has been loaded yet, so both parts of Welsh are fetched now.
+  it('fetches the follow-up steps\u2019 words in the new language and re-renders the step', async () => {
+    const element = await promptWith(uniqueChange('lang-change'), { 'follow-up': 'panel', 'privacy-url': '/privacy' });
+    await answerYes(element);
+    expect(heading(element)).to.equal('Would you like to help shape this service?');
+    element.lang = 'cy';
+    await waitFor(() => element.shadowRoot!.querySelector('section[lang="cy"]'), 'the Welsh prompt');
+    const welsh = (await import('../src/generated/locales/cy-follow-up.js')).templates as unknown as Record<string, string>;
+    await waitFor(() => heading(element) === welsh['panel.heading'], 'the Welsh panel heading');
+    expect(text(element.shadowRoot!.querySelector('label[for="panel-name"]'))).to.equal(welsh['panel.name']);
+  });
+});

@@ -242,6 +242,7 @@ describe('choosing the locale', () => {
     expect(part(element, 'section').getAttribute('dir')).to.equal('rtl');
     expect(text(part(element, 'legend'))).to.equal(expected('ur', 'question'));
   });
+
 });
 
 describe('a web team\u2019s own wording', () => {
