@@ -181,7 +181,7 @@ describe('the about-you step', () => {
     const original = console.warn;
     console.warn = (...args: unknown[]) => warnings.push(String(args[0]));
     try {
-      const without = await promptWith(uniqueChange('about-no-notice'), { 'follow-up': 'about-you' });
+      const without = await promptWith(uniqueChange('about-no-notice'), { 'follow-up': 'about-you panel' });
       part<HTMLButtonElement>(without, 'button[data-answer="yes"]').click();
       await waitFor(() => without.shadowRoot!.querySelector('.thanks'), 'the thank-you');
     } finally {
@@ -189,6 +189,7 @@ describe('the about-you step', () => {
     }
     expect(warnings).to.deep.equal([
       '<welcomed-prompt> the `about-you` step needs `privacy-url` (your privacy notice), so it is skipped.',
+      '<welcomed-prompt> the `panel` step needs `privacy-url` (your privacy notice), so it is skipped.',
     ]);
   });
 });

@@ -98,6 +98,7 @@ describe('configuration errors', () => {
     ['a change with spaces', { change: 'bins online' }, /not a valid identifier/],
     ['an unknown choice', { choices: 'yes maybe' }, /"maybe", which is not one of: yes, partly, no, unsure/],
     ['an unknown follow-up', { 'follow-up': 'survey' }, /"survey", which is not one of/],
+    ['a privacy notice that is not a web page', { 'follow-up': 'about-you', 'privacy-url': 'javascript:alert(1)' }, /`privacy-url="javascript:alert\(1\)"` is not an http\(s\) URL/],
     ['a negative remember', { remember: '-1' }, /`remember` must be a whole number/],
     ['an unknown transport', { transport: 'beacon' }, /transport="beacon"` is not known/],
   ];
