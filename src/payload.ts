@@ -18,7 +18,7 @@ export function pageAddress(href: string): string {
   return `${url.origin}${url.pathname}`;
 }
 
-/** What the user has told us so far. */
+/** The answer, as the user gave it. (What the follow-up steps add is merged in by the prompt: see follow-up.ts.) */
 export interface ResponseFields {
   id: string;
   change: string;
@@ -26,10 +26,6 @@ export interface ResponseFields {
   locale: string;
   page: string;
   answeredAt: Date;
-  /** Already redacted and within the limit: see `cleanComment` in comment.ts. */
-  comment?: string;
-  /** Answers to the web team's extra questions, already checked and redacted. */
-  answers?: Record<string, string | string[]>;
   /** What filled the hidden bot-trap field, if anything. */
   honeypot?: string;
   /** Milliseconds from the prompt being shown to the answer. */
@@ -48,8 +44,6 @@ export function buildResponse(fields: ResponseFields): WelcomedResponse {
     answeredAt: fields.answeredAt.toISOString(),
     widget: WIDGET_VERSION,
   };
-  if (fields.comment) response.comment = fields.comment;
-  if (fields.answers && Object.keys(fields.answers).length) response.answers = fields.answers;
   if (fields.honeypot) response.honeypot = fields.honeypot.slice(0, 200);
   if (fields.shownForMs !== undefined) response.shownForMs = Math.max(0, Math.round(fields.shownForMs));
   return response;

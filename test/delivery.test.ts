@@ -201,9 +201,10 @@ describe('delivery: when the page is closing', () => {
     // 25 responses of about 3.7 KB each (1,200 three-byte characters), all waiting on backoff.
     const comment = 'ŵ'.repeat(400) + '€'.repeat(400) + 'ŷ'.repeat(400);
     for (let index = 0; index < 25; index += 1) {
-      const response = buildResponse({
-        id: newResponseId(), change, answer: 'yes', locale: 'cy', page: `${location.origin}/`, answeredAt: new Date(), comment,
-      });
+      const response = {
+        ...buildResponse({ id: newResponseId(), change, answer: 'yes', locale: 'cy', page: `${location.origin}/`, answeredAt: new Date() }),
+        comment,
+      };
       queue.put(response, 'json');
       queue.postpone(response.id, 1, Date.now() + 3_600_000, 0);
     }

@@ -14,6 +14,7 @@ import {
   promptOnPage,
   realDelay,
   receiverEndpoint,
+  receiverRequests,
   storedResponses,
   uniqueChange,
   waitFor,
@@ -331,6 +332,25 @@ describe('every follow-up step in turn', () => {
     expect(row.about).to.deep.equal({ ageBand: '75-plus' });
     expect(row.panel).to.deep.equal({ name: 'A Resident', phone: '07700 900982', consent: true });
     expect(await storedResponses(change)).to.have.length(1);
+  });
+});
+
+describe('the comment step', () => {
+  it('adds nothing for a comment of only spaces: the submit carries no comment and nothing is re-sent', async () => {
+    const change = uniqueChange('blank-comment');
+    const element = await promptWith(change, {});
+    await answerYes(element);
+    await storedWhen(change, () => true, 'the answer stored');
+    const before = (await receiverRequests()).filter((request) => request.method === 'POST').length;
+    const submitted = new Promise<CustomEvent<WelcomedResponse>>((resolve) =>
+      element.addEventListener('welcomed-submit', resolve as EventListener, { once: true }),
+    );
+    await type(element, '#comment', '   ');
+    await press(element, 'button[type="submit"]', 'Enter');
+    expect((await submitted).detail).to.not.have.property('comment');
+    await waitFor(() => element.shadowRoot!.querySelector('.thanks'), 'the thank-you');
+    await realDelay(300);
+    expect((await receiverRequests()).filter((request) => request.method === 'POST').length).to.equal(before);
   });
 });
 

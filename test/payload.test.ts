@@ -15,7 +15,7 @@ describe('payload', () => {
     for (const id of ids) expect(id).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
-  it('leaves out an empty comment', () => {
+  it('leaves out a honeypot nobody filled in, and writes the answer time in UTC', () => {
     const response = buildResponse({
       id: newResponseId(),
       change: 'bins',
@@ -23,9 +23,9 @@ describe('payload', () => {
       locale: 'en',
       page: 'https://example.gov.uk/',
       answeredAt: new Date('2026-11-26T09:12:03.120Z'),
-      comment: cleanComment('   '),
+      honeypot: '',
     });
-    expect(response).to.not.have.property('comment');
+    expect(response).to.not.have.property('honeypot');
     expect(response.answeredAt).to.equal('2026-11-26T09:12:03.120Z');
   });
 
