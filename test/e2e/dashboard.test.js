@@ -4,7 +4,7 @@
 // weekly chart, the groups with small ones suppressed and the comments, download the CSV; axe,
 // 320 px reflow, keyboard only, and a dropped connection.
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -14,7 +14,7 @@ import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
 import puppeteer from 'puppeteer-core';
 import { launchOptions } from '../support/chromium.js';
-import { freePort } from '../support/e2e.js';
+import { freePort, startScript, stopScript } from '../support/e2e.js';
 
 const ADMIN_TOKEN = 'e2e-dashboard-token-0123456789abcdef';
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -34,26 +34,14 @@ before(async () => {
   const env = { ...process.env, WELCOMED_DB: join(folder, 'welcomed.db'), WELCOMED_ADMIN_TOKEN: ADMIN_TOKEN };
   ({ stdout: seedOutput } = await promisify(execFile)(process.execPath, ['scripts/seed.js', '--until=2026-11-26'], { env }));
   const port = await freePort();
-  server = spawn(process.execPath, ['receiver/main.js'], {
-    env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise((resolve, reject) => {
-    let output = '';
-    server.stdout.on('data', (chunk) => {
-      output += chunk;
-      if (output.includes('listening on')) resolve();
-    });
-    server.on('exit', (code) => reject(new Error(`the receiver exited with ${code}:\n${output}`)));
-  });
+  server = await startScript('receiver/main.js', { ...env, PORT: String(port), HOST: '127.0.0.1' }, 'listening on');
   base = `http://127.0.0.1:${port}`;
   browser = await puppeteer.launch(launchOptions);
 });
 
 after(async () => {
   await browser?.close();
-  server?.kill('SIGTERM');
-  await new Promise((resolve) => (server?.exitCode !== null ? resolve() : server.on('exit', resolve)));
+  await stopScript(server);
   await rm(folder, { recursive: true, force: true });
 });
 

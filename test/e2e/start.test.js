@@ -2,14 +2,13 @@
 // own origin and on a second origin, answered in real headless Chromium; then the stored rows
 // are read back with the admin token.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import puppeteer from 'puppeteer-core';
 import { launchOptions } from '../support/chromium.js';
-import { freePort, inPrompt } from '../support/e2e.js';
+import { freePort, inPrompt, startScript, stopScript } from '../support/e2e.js';
 
 const ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef';
 
@@ -22,32 +21,24 @@ before(async () => {
   folder = await mkdtemp(join(tmpdir(), 'welcomed-e2e-'));
   port = await freePort();
   const partnerPort = await freePort();
-  server = spawn(process.execPath, ['scripts/start.js'], {
-    env: {
+  server = await startScript(
+    'scripts/start.js',
+    {
       ...process.env,
       PORT: String(port),
       DEMO_PARTNER_PORT: String(partnerPort),
       WELCOMED_DB: join(folder, 'welcomed.db'),
       WELCOMED_ADMIN_TOKEN: ADMIN_TOKEN,
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+    'Press Ctrl+C to stop.',
+  );
   server.partnerPort = partnerPort;
-  await new Promise((resolve, reject) => {
-    let output = '';
-    server.stdout.on('data', (chunk) => {
-      output += chunk;
-      if (output.includes('Press Ctrl+C to stop.')) resolve();
-    });
-    server.on('exit', (code) => reject(new Error(`npm start exited with ${code}:\n${output}`)));
-  });
   browser = await puppeteer.launch(launchOptions);
 });
 
 after(async () => {
   await browser?.close();
-  server?.kill('SIGTERM');
-  await new Promise((resolve) => (server?.exitCode !== null ? resolve() : server.on('exit', resolve)));
+  await stopScript(server);
   await rm(folder, { recursive: true, force: true });
 });
 

@@ -1,4 +1,5 @@
 // Helpers shared by the end-to-end tests that drive Chromium with puppeteer-core.
+import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 
 /**
@@ -26,4 +27,34 @@ export function freePort() {
       probe.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * Runs a Node script (from the project root) with `env`, and resolves with the child process once
+ * its standard output contains `ready`; rejects with what it printed if it exits first.
+ * @param {string} script
+ * @param {NodeJS.ProcessEnv} env
+ * @param {string} ready
+ * @returns {Promise<import('node:child_process').ChildProcess>}
+ */
+export function startScript(script, env, ready) {
+  const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      if (output.includes(ready)) resolve(child);
+    });
+    child.on('exit', (code) => reject(new Error(`${script} exited with ${code}:\n${output}`)));
+  });
+}
+
+/**
+ * Stops a child process started by startScript (SIGTERM) and waits for it to exit.
+ * @param {import('node:child_process').ChildProcess | undefined} child
+ */
+export async function stopScript(child) {
+  if (!child) return;
+  child.kill('SIGTERM');
+  await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.on('exit', resolve)));
 }
