@@ -146,7 +146,7 @@ export function commentStep(context: StepContext, questions: Question[], withCom
 }
 
 /** The payload's `answers`: known option values only, free text redacted and within the limit. */
-export function collectAnswers(questions: Question[], answers: Record<string, string | string[]>): Record<string, string | string[]> {
+function collectAnswers(questions: Question[], answers: Record<string, string | string[]>): Record<string, string | string[]> {
   const collected: Record<string, string | string[]> = {};
   for (const question of questions) {
     const answer = answers[question.id];

@@ -130,6 +130,8 @@ export const formStyles = css`
     text-underline-offset: 0.15em;
   }
 
+  /* The same two-tone focus ring as the prompt's buttons and links (welcomed-prompt.styles.ts). */
+  textarea:focus-visible,
   .text-input:focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 0;
@@ -137,9 +139,11 @@ export const formStyles = css`
   }
 
   @media (forced-colors: active) {
+    textarea,
     .text-input {
       border: 2px solid ButtonText;
     }
+    textarea:focus-visible,
     .text-input:focus-visible {
       outline: 3px solid Highlight;
       box-shadow: none;

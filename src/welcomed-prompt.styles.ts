@@ -125,7 +125,6 @@ export const styles = css`
   }
 
   button:focus-visible,
-  textarea:focus-visible,
   a:focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 0;
@@ -180,12 +179,10 @@ export const styles = css`
   }
 
   @media (forced-colors: active) {
-    button,
-    textarea {
+    button {
       border: 2px solid ButtonText;
     }
     button:focus-visible,
-    textarea:focus-visible,
     a:focus-visible,
     [tabindex='-1']:focus-visible {
       outline: 3px solid Highlight;
