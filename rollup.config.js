@@ -6,12 +6,14 @@
 //    widget's localization never clashes with the app's own), with .d.ts types.
 //  - dist/dashboard/dashboard.js: the receiver's dashboard (receiver/dashboard/), lit inside,
 //    minified; served by the receiver at /dashboard/dashboard.js.
-//  - dist/server/redact.js: only src/redact.ts, for the reference receiver, which redacts free
-//    text again with the same code (Node 20 cannot import TypeScript): ES module, not minified.
+//  - dist/contract/: src/contract/ (the payload's types, schema, limits and redaction, no DOM),
+//    exported as `welcomed/contract` for the reference receiver and any other: ES module, not
+//    minified, with .d.ts types; and dist/response.schema.json, written from it.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
-import { copyFile, mkdir } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
 import { compileHint, minifyCssTemplates, minifyHtmlTemplates, stripMessageDescriptions } from './scripts/rollup-plugins.js';
 
 const minify = ({ module = true } = {}) =>
@@ -31,12 +33,12 @@ const compile = (options = {}) => [
 ];
 
 
-/** Copies the payload's JSON Schema next to the bundles: the receiver validates with the same file. */
-const copySchema = () => ({
-  name: 'copy-response-schema',
-  async writeBundle() {
-    await mkdir('dist', { recursive: true });
-    await copyFile('src/response.schema.json', 'dist/response.schema.json');
+/** Writes the payload's JSON Schema, as the contract builds it, next to the bundles. */
+const writeSchema = () => ({
+  name: 'write-response-schema',
+  async writeBundle({ dir }) {
+    const { responseSchema } = await import(`${pathToFileURL(`${dir}/index.js`).href}?${Date.now()}`);
+    await writeFile('dist/response.schema.json', `${JSON.stringify(responseSchema, null, 2)}\n`);
   },
 });
 
@@ -54,7 +56,7 @@ export default [
       chunkFileNames: 'welcomed.[name].js',
       sourcemap: true,
     },
-    plugins: [nodeResolve(), ...compile({ declaration: false, outDir: 'dist' }), minify(), compileHint(), copySchema()],
+    plugins: [nodeResolve(), ...compile({ declaration: false, outDir: 'dist' }), minify(), compileHint()],
   },
   {
     // The classic script's entry exports nothing, so it adds no global besides the element.
@@ -84,19 +86,21 @@ export default [
     ],
   },
   {
-    input: 'src/redact.ts',
-    output: { file: 'dist/server/redact.js', format: 'es', sourcemap: true },
+    input: 'src/contract/index.ts',
+    output: { dir: 'dist/contract', format: 'es', entryFileNames: 'index.js', sourcemap: true },
     plugins: [
       typescript({
         tsconfig: './tsconfig.json',
-        // Patterns are relative to the tsconfig's rootDir (src).
-        include: ['redact.ts'],
+        // Only the contract, with its types at dist/contract/*.d.ts; patterns are relative to rootDir.
+        rootDir: 'src/contract',
+        include: ['*.ts'],
         noEmitOnError: true,
         sourceMap: true,
         declaration: true,
-        declarationDir: 'dist/server',
-        outDir: 'dist/server',
+        declarationDir: 'dist/contract',
+        outDir: 'dist/contract',
       }),
+      writeSchema(),
     ],
   },
   {

@@ -43,7 +43,7 @@ import { COMMENT_LIMIT, summarizeChange, summarizeChanges } from './summary.js';
  *   POSTs allowed per client per window (default 30 per minute; timeWindow in ms or e.g. '1 minute')
  * @property {number} [minAnswerMs] a response with `shownForMs` below this is flagged as spam
  *   (default 1500; 0 turns the check off)
- * @property {URL} [redactModule] the built redaction module (default dist/server/redact.js)
+ * @property {URL} [redactModule] the built redaction module (default: welcomed/contract)
  * @property {number} [contactDays] days panel contact details are kept (default 365)
  * @property {boolean | number | string} [trustProxy] Fastify `trustProxy`: set it when behind a
  *   reverse proxy, so the rate limit sees clients rather than the proxy (default false)
@@ -70,11 +70,11 @@ export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const SURROGATE_ESCAPE = /\\u[dD][89abcdefABCDEF]/;
 
-/** Where the build puts the receiver's copy of src/redact.ts (see rollup.config.js). */
-export const REDACT_MODULE = new URL('../dist/server/redact.js', import.meta.url);
+/** The widget's contract as built (dist/contract/index.js), which holds the redaction code. */
+export const REDACT_MODULE = new URL(import.meta.resolve('welcomed/contract'));
 
 /**
- * Loads the widget's redaction, built for Node from src/redact.ts (Node 20 cannot import
+ * Loads the widget's redaction, built for Node from src/contract/redact.ts (Node 20 cannot import
  * TypeScript). Throws a clear Error when it has not been built.
  * @param {URL} [url]
  * @returns {Promise<{ redact: (text: string) => string }>}
@@ -93,9 +93,9 @@ export async function loadRedaction(url = REDACT_MODULE) {
   return /** @type {{ redact: (text: string) => string }} */ (module);
 }
 
-/** The payload's JSON Schema, shared with the widget (src/response.schema.json). */
+/** The payload's JSON Schema, shared with the widget (dist/response.schema.json, built from src/contract). */
 export const responseSchema = JSON.parse(
-  readFileSync(new URL('../src/response.schema.json', import.meta.url), 'utf8'),
+  readFileSync(new URL(import.meta.resolve('welcomed/response.schema.json')), 'utf8'),
 );
 const ajv = new Ajv({ allErrors: true, strict: true });
 formatsPlugin.default(ajv, ['date-time']);

@@ -33,7 +33,7 @@ const TRUST_BEHIND_MS = 180 * 24 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
 const WEEK_MS = 7 * DAY_MS;
 
-const schema = JSON.parse(readFileSync(new URL('../src/response.schema.json', import.meta.url), 'utf8'));
+const schema = JSON.parse(readFileSync(new URL(import.meta.resolve('welcomed/response.schema.json')), 'utf8'));
 
 /** The answers, in the schema's order. */
 export const ANSWER_VALUES = /** @type {readonly ('yes' | 'partly' | 'no' | 'unsure')[]} */ (

@@ -1,6 +1,6 @@
 // The README's reference tables (attributes and properties, events, slots, parts, custom
 // properties) are generated from custom-elements.json, which `npm run build` makes from the doc
-// comments in src/welcomed-prompt.ts. They live between two marker comments in README.md:
+// comments in src/element/welcomed-prompt.ts. They live between two marker comments in README.md:
 //
 //   <!-- reference:start -->  …generated…  <!-- reference:end -->
 //
@@ -50,7 +50,7 @@ export function referenceMarkdown(manifest) {
     ['Custom properties', ['custom property', 'what it sets'], named(element.cssProperties)],
   ];
   const lines = [
-    '<!-- Generated from custom-elements.json by `npm run readme`: edit the doc comments in src/welcomed-prompt.ts, not these tables. -->',
+    '<!-- Generated from custom-elements.json by `npm run readme`: edit the doc comments in src/element/welcomed-prompt.ts, not these tables. -->',
   ];
   for (const [heading, header, rows] of sections) {
     if (!rows.length) continue;
@@ -133,7 +133,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       console.error(
         `${shown} is out of sync with custom-elements.json: its reference tables are not what the manifest says.\n` +
           `First difference, line ${difference.line + 1}:\n  README has:    ${difference.actual}\n  manifest says: ${difference.expected}\n` +
-          'Run `npm run readme` to regenerate them (and change the doc comments in src/welcomed-prompt.ts, not the tables).',
+          'Run `npm run readme` to regenerate them (and change the doc comments in src/element/welcomed-prompt.ts, not the tables).',
       );
       process.exit(1);
     } else {

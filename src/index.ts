@@ -1,5 +1,5 @@
 // Public entry point: importing it registers <welcomed-prompt>.
-export { WelcomedPrompt } from './welcomed-prompt.js';
+export { WelcomedPrompt } from './element/welcomed-prompt.js';
 export type {
   WelcomedDeliveredDetail,
   WelcomedDismissDetail,
@@ -7,10 +7,10 @@ export type {
   WelcomedEventMap,
   WelcomedEventName,
   WelcomedQueuedDetail,
-} from './events.js';
+} from './element/events.js';
+export { COMMENT_MAX_LENGTH } from './contract/limits.js';
 export {
   ANSWERS,
-  COMMENT_MAX_LENGTH,
   FOLLOW_UPS,
   SCHEMA_VERSION,
   type AboutYou,
@@ -18,7 +18,7 @@ export {
   type FollowUp,
   type PanelContact,
   type WelcomedResponse,
-} from './response.js';
-export type { LocalizedText, Question, QuestionKind } from './questions.js';
-export type { StringOverrides } from './i18n.js';
-export { WIDGET_VERSION } from './version.js';
+} from './contract/response.js';
+export { WIDGET_VERSION } from './contract/version.js';
+export type { LocalizedText, Question, QuestionKind } from './follow-up/questions.js';
+export type { StringOverrides } from './i18n/i18n.js';

@@ -1,2 +1,2 @@
 // Entry of the classic-script build: registers <welcomed-prompt> and adds no global.
-import './welcomed-prompt.js';
+import './element/welcomed-prompt.js';

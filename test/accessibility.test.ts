@@ -15,7 +15,7 @@ import {
   setViewport,
 } from '@web/test-runner-commands';
 import '../src/index.js';
-import type { WelcomedPrompt } from '../src/welcomed-prompt.js';
+import type { WelcomedPrompt } from '../src/element/welcomed-prompt.js';
 import {
   deepActiveElement,
   expectAccessible,

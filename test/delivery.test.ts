@@ -6,9 +6,9 @@ import sinon from 'sinon';
 import '../src/index.js';
 import { Delivery, deliveryFor, KEEPALIVE_BUDGET_BYTES, watchPageLifecycle } from '../src/delivery/delivery.js';
 import { QUEUE_MAX_AGE_MS, QUEUE_MAX_ENTRIES, ResponseQueue } from '../src/delivery/queue.js';
-import { buildResponse, newResponseId } from '../src/payload.js';
-import type { WelcomedResponse } from '../src/response.js';
-import type { WelcomedPrompt } from '../src/welcomed-prompt.js';
+import { buildResponse, newResponseId } from '../src/element/payload.js';
+import type { WelcomedResponse } from '../src/contract/response.js';
+import type { WelcomedPrompt } from '../src/element/welcomed-prompt.js';
 import {
   part,
   planFaults,

@@ -4,9 +4,9 @@
 import { expect, fixtureCleanup } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
-import { EMAIL_PATTERN, PHONE_PATTERN } from '../src/panel-step.js';
-import type { WelcomedResponse } from '../src/response.js';
-import type { WelcomedPrompt } from '../src/welcomed-prompt.js';
+import { EMAIL_PATTERN, PHONE_PATTERN } from '../src/contract/panel.js';
+import type { WelcomedResponse } from '../src/contract/response.js';
+import type { WelcomedPrompt } from '../src/element/welcomed-prompt.js';
 import {
   deepActiveElement,
   expectAccessible,
@@ -24,11 +24,11 @@ import {
 type Schema = { properties: { about: { properties: Record<string, { enum: string[] }> }; panel: { properties: Record<string, { pattern: string }> } } };
 
 let endpoint = '';
-// The payload's JSON Schema, as the test server serves it from the project.
+// The payload's JSON Schema, as the build ships it (dist/response.schema.json).
 let schema: Schema;
 before(async () => {
   endpoint = await receiverEndpoint();
-  schema = (await (await fetch('/src/response.schema.json')).json()) as Schema;
+  schema = (await (await fetch('/dist/response.schema.json')).json()) as Schema;
 });
 beforeEach(() => localStorage.clear());
 afterEach(() => fixtureCleanup());

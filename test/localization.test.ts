@@ -5,11 +5,11 @@ import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import type { LocaleModule } from '@lit/localize';
 import '../src/index.js';
 import { targetLocales } from '../src/generated/locale-codes.js';
-import { followUpStrings } from '../src/follow-up-locales.js';
-import { localeLoaders } from '../src/locale-loaders.js';
-import { formatNumber, matchLocale, pluralCategory } from '../src/i18n.js';
-import type { WelcomedResponse } from '../src/response.js';
-import type { WelcomedPrompt } from '../src/welcomed-prompt.js';
+import { followUpStrings } from '../src/generated/follow-up-locale-loaders.js';
+import { localeLoaders } from '../src/generated/locale-loaders.js';
+import { formatNumber, matchLocale, pluralCategory } from '../src/i18n/i18n.js';
+import type { WelcomedResponse } from '../src/contract/response.js';
+import type { WelcomedPrompt } from '../src/element/welcomed-prompt.js';
 import { expectAccessible, part, receiverEndpoint, uniqueChange, waitFor } from './support/helpers.js';
 
 let endpoint = '';

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { cleanComment } from '../src/comment.js';
-import { buildResponse, newResponseId, pageAddress } from '../src/payload.js';
+import { cleanComment } from '../src/follow-up/comment.js';
+import { buildResponse, newResponseId, pageAddress } from '../src/element/payload.js';
 
 describe('payload', () => {
   it('keeps only origin and path of the page address', () => {

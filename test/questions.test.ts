@@ -3,8 +3,8 @@
 import { expect, fixtureCleanup } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
-import { checkQuestions } from '../src/questions.js';
-import type { WelcomedPrompt } from '../src/welcomed-prompt.js';
+import { checkQuestions } from '../src/follow-up/questions.js';
+import type { WelcomedPrompt } from '../src/element/welcomed-prompt.js';
 import { deepActiveElement, expectAccessible, part, promptOnPage, receiverEndpoint, storedResponses, uniqueChange, waitFor } from './support/helpers.js';
 
 const QUESTIONS = [

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { findRedactions, redact } from '../src/redact.js';
+import { findRedactions, redact } from '../src/contract/redact.js';
 
 // What a resident typed, and what may leave the browser.
 type Row = [typed: string, sent: string];

@@ -3,7 +3,7 @@
 // prompt still works or fails with a clear console error.
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import '../src/index.js';
-import type { WelcomedPrompt } from '../src/welcomed-prompt.js';
+import type { WelcomedPrompt } from '../src/element/welcomed-prompt.js';
 import { part, receiverEndpoint, storedResponses, uniqueChange, waitFor } from './support/helpers.js';
 
 declare global {

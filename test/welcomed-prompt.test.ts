@@ -1,8 +1,8 @@
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
-import type { WelcomedPrompt } from '../src/welcomed-prompt.js';
-import type { WelcomedResponse } from '../src/response.js';
+import type { WelcomedPrompt } from '../src/element/welcomed-prompt.js';
+import type { WelcomedResponse } from '../src/contract/response.js';
 import {
   deepActiveElement,
   expectAccessible,
@@ -375,7 +375,7 @@ describe('delivery outcomes', () => {
 
 describe('packaging', () => {
   it('keeps the widget version equal to package.json', async () => {
-    const { WIDGET_VERSION } = await import('../src/version.js');
+    const { WIDGET_VERSION } = await import('../src/contract/version.js');
     const pkg = (await (await fetch('/package.json')).json()) as { version: string };
     expect(WIDGET_VERSION).to.equal(pkg.version);
   });

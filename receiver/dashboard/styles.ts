@@ -310,9 +310,6 @@ export const styles = css`
     color: #484949;
     font-style: italic;
   }
-  .range {
-    white-space: nowrap;
-  }
   .figure {
     margin: 0 0 15px;
     max-width: 30rem;

@@ -1,8 +1,7 @@
-import type { Transport } from '../config.js';
-import type { WelcomedResponse } from '../response.js';
+import type { WelcomedResponse } from '../contract/response.js';
 import { retryDelay } from './backoff.js';
 import { ResponseQueue, type QueuedResponse } from './queue.js';
-import { sendResponse } from './send.js';
+import { sendResponse, type Transport } from './send.js';
 
 /** What happened to a response, told to whoever listens. */
 export type DeliveryReport =

@@ -1,5 +1,5 @@
-import type { Transport } from '../config.js';
-import type { WelcomedResponse } from '../response.js';
+import type { WelcomedResponse } from '../contract/response.js';
+import type { Transport } from './send.js';
 
 /** Most responses kept per endpoint; the oldest goes first. */
 export const QUEUE_MAX_ENTRIES = 100;

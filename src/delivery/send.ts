@@ -1,6 +1,8 @@
-import type { Transport } from '../config.js';
-import type { WelcomedResponse } from '../response.js';
+import type { WelcomedResponse } from '../contract/response.js';
 import { retryAfterDelay } from './backoff.js';
+
+/** How a response is sent: `json` (`application/json`) or `simple` (`text/plain`, no CORS preflight). */
+export type Transport = 'json' | 'simple';
 
 /** A send gives up after this long and counts as a network failure. */
 export const SEND_TIMEOUT_MS = 10_000;

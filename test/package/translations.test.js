@@ -4,6 +4,7 @@
 import { DOMParser } from '@xmldom/xmldom';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 
 const root = new URL('../../', import.meta.url);
@@ -12,9 +13,9 @@ const config = JSON.parse(readFileSync(new URL('lit-localize.json', root), 'utf8
 /** Every message id used with msg() in src/, read from the source. */
 function sourceMessageIds() {
   const ids = new Set();
-  for (const name of readdirSync(new URL('src/', root))) {
-    if (!name.endsWith('.ts')) continue;
-    const text = readFileSync(new URL(`src/${name}`, root), 'utf8');
+  for (const name of readdirSync(new URL('src/', root), { recursive: true })) {
+    if (!name.endsWith('.ts') || name.startsWith('generated')) continue;
+    const text = readFileSync(new URL(join('src', name), root), 'utf8');
     if (!text.includes("from '@lit/localize'")) continue;
     for (const match of text.matchAll(/\bmsg\(\s*(?:str)?(?:`[^`]*`|'[^']*')\s*,\s*\{\s*id:\s*'([^']+)'/g)) ids.add(match[1]);
   }
@@ -61,9 +62,13 @@ for (const locale of config.targetLocales) {
   });
 }
 
-test('every locale has a loader, so it is built as its own module', () => {
-  const loaders = readFileSync(new URL('src/locale-loaders.ts', root), 'utf8');
-  for (const locale of config.targetLocales) {
-    assert.match(loaders, new RegExp(`\\b${locale}: \\(\\) => import\\('./generated/locales/${locale}\\.js'\\)`));
+test('every locale in lit-localize.json has a loader of each part, so each is built as its own module', () => {
+  const parts = { 'locale-loaders.ts': '', 'follow-up-locale-loaders.ts': '-follow-up' };
+  for (const [file, suffix] of Object.entries(parts)) {
+    const loaders = readFileSync(new URL(`src/generated/${file}`, root), 'utf8');
+    const found = [...loaders.matchAll(/"([^"]+)": \(\) => import\('\.\/locales\/([^']+)\.js'\)/g)];
+    assert.deepEqual(found.map(([, locale, module]) => [locale, module]), config.targetLocales.map((locale) => [locale, `${locale}${suffix}`]), file);
   }
+  const built = readdirSync(new URL('dist/', root)).filter((name) => /^welcomed\.[a-z]{2,3}(-[A-Za-z]+)?\.js$/.test(name));
+  assert.deepEqual(built.sort(), config.targetLocales.map((locale) => `welcomed.${locale}.js`).sort());
 });

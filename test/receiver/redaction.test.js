@@ -104,7 +104,7 @@ test('unpaired surrogates (\\uD800 escapes) are stored as U+FFFD, never as garba
 });
 
 test('without the built redaction module the receiver refuses to start: "run npm run build first"', async (t) => {
-  const missing = new URL('../../dist/server/no-such-redact.js', import.meta.url);
+  const missing = new URL('../../dist/contract/no-such-redact.js', import.meta.url);
   await assert.rejects(loadRedaction(missing), /no-such-redact\.js, which is missing: run npm run build first\./);
   await assert.rejects(
     createReceiver({ dbPath: join(tempDir(t), 'never.db'), adminToken: TOKEN, redactModule: missing }),
@@ -112,7 +112,7 @@ test('without the built redaction module the receiver refuses to start: "run npm
   );
   const { redact } = await loadRedaction();
   assert.equal(redact('07700 900123'), '[phone]');
-  assert.equal(fileURLToPath(REDACT_MODULE), fileURLToPath(new URL('../../dist/server/redact.js', import.meta.url)));
+  assert.equal(fileURLToPath(REDACT_MODULE), fileURLToPath(new URL('../../dist/contract/index.js', import.meta.url)));
 });
 
 test('main.js prints the same one-line message and exits 1 when the module is missing', async (t) => {
@@ -121,9 +121,14 @@ test('main.js prints the same one-line message and exits 1 when the module is mi
   const receiverCopy = join(root, 'receiver');
   const source = fileURLToPath(new URL('../../receiver/', import.meta.url));
   cpSync(source, receiverCopy, { recursive: true });
-  mkdirSync(join(root, 'src'));
-  cpSync(fileURLToPath(new URL('../../src/response.schema.json', import.meta.url)), join(root, 'src', 'response.schema.json'));
-  symlinkSync(fileURLToPath(new URL('../../node_modules', import.meta.url)), join(root, 'node_modules'), 'dir');
+  // Its node_modules: the real packages, but a `welcomed` whose contract was never built.
+  mkdirSync(join(root, 'node_modules', 'welcomed', 'dist'), { recursive: true });
+  cpSync(fileURLToPath(new URL('../../package.json', import.meta.url)), join(root, 'node_modules', 'welcomed', 'package.json'));
+  cpSync(fileURLToPath(new URL('../../dist/response.schema.json', import.meta.url)), join(root, 'node_modules', 'welcomed', 'dist', 'response.schema.json'));
+  for (const name of readdirSync(fileURLToPath(new URL('../../node_modules', import.meta.url)))) {
+    if (name === 'welcomed' || name.startsWith('.')) continue;
+    symlinkSync(fileURLToPath(new URL(`../../node_modules/${name}`, import.meta.url)), join(root, 'node_modules', name), 'dir');
+  }
   const child = spawn(process.execPath, [join(receiverCopy, 'main.js')], {
     env: { PATH: process.env.PATH ?? '', PORT: '0', WELCOMED_DB: join(root, 'x.db') },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -133,11 +138,11 @@ test('main.js prints the same one-line message and exits 1 when the module is mi
   const code = await new Promise((done) => child.on('exit', done));
   assert.equal(code, 1);
   assert.equal(stderr.trim().split('\n').length, 1, stderr);
-  assert.match(stderr, /^welcomed receiver: .*dist\/server\/redact\.js, which is missing: run npm run build first\.$/m);
+  assert.match(stderr, /^welcomed receiver: .*dist\/contract\/index\.js, which is missing: run npm run build first\.$/m);
 });
 
 test('text that redaction makes longer is cut back to the schema limit without half a marker', async () => {
-  const { redact } = await import('../../dist/server/redact.js');
+  const { redact } = await import('welcomed/contract');
   const { redactFreeText } = await import('../../receiver/server.js');
   // 171 addresses of 6 characters become 7-character markers: over 1,200 once redacted.
   const comment = `zz ${'a@b.co '.repeat(171)}`.trim();

@@ -2,8 +2,8 @@
 import 'axe-core/axe.min.js';
 import { fixture, html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import type { WelcomedResponse } from '../../src/response.js';
-import type { WelcomedPrompt } from '../../src/welcomed-prompt.js';
+import type { WelcomedResponse } from '../../src/contract/response.js';
+import type { WelcomedPrompt } from '../../src/element/welcomed-prompt.js';
 
 declare global {
   interface Window {

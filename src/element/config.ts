@@ -1,4 +1,8 @@
-import { ANSWERS, FOLLOW_UPS, type Answer, type FollowUp } from './response.js';
+import { CHANGE_PATTERN } from '../contract/patterns.js';
+import { ANSWERS, FOLLOW_UPS, type Answer, type FollowUp } from '../contract/response.js';
+import type { Transport } from '../delivery/send.js';
+
+export type { Transport };
 
 /** Attribute values as the element holds them, before checking. */
 export interface PromptAttributes {
@@ -10,9 +14,6 @@ export interface PromptAttributes {
   remember: number;
   transport: string;
 }
-
-/** Transports the element can send with. */
-export type Transport = 'json' | 'simple';
 
 /** Configuration that passed every check. */
 export interface PromptConfig {
@@ -32,9 +33,6 @@ export interface PromptConfig {
 export type ConfigCheck =
   | { ok: true; config: PromptConfig; warnings: string[] }
   | { ok: false; error: string };
-
-/** Pattern of a valid `change` identifier. */
-export const CHANGE_PATTERN = /^[A-Za-z0-9._:-]{1,100}$/;
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 

@@ -1,5 +1,6 @@
-import { SCHEMA_VERSION, type Answer, type WelcomedResponse } from './response.js';
-import { WIDGET_VERSION } from './version.js';
+import { HONEYPOT_MAX_LENGTH } from '../contract/limits.js';
+import { SCHEMA_VERSION, type Answer, type WelcomedResponse } from '../contract/response.js';
+import { WIDGET_VERSION } from '../contract/version.js';
 
 /** Makes a UUID v4 for a new response. */
 export function newResponseId(): string {
@@ -44,7 +45,7 @@ export function buildResponse(fields: ResponseFields): WelcomedResponse {
     answeredAt: fields.answeredAt.toISOString(),
     widget: WIDGET_VERSION,
   };
-  if (fields.honeypot) response.honeypot = fields.honeypot.slice(0, 200);
+  if (fields.honeypot) response.honeypot = fields.honeypot.slice(0, HONEYPOT_MAX_LENGTH);
   if (fields.shownForMs !== undefined) response.shownForMs = Math.max(0, Math.round(fields.shownForMs));
   return response;
 }

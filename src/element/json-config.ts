@@ -1,4 +1,4 @@
-import type { StringOverrides } from './i18n.js';
+import type { StringOverrides } from '../i18n/i18n.js';
 
 /**
  * Configuration a web team can give without JavaScript, in a child

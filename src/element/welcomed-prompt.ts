@@ -1,8 +1,8 @@
 import { LitElement, adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { checkConfig, LOG_PREFIX, type PromptConfig } from './config.js';
-import type { DeliveryReport } from './delivery/delivery.js';
-import { QUEUE_MAX_ENTRIES, ResponseQueue } from './delivery/queue.js';
-import { dispatchWelcomedEvent } from './events.js';
+import type { Answer, WelcomedResponse } from '../contract/response.js';
+import type { DeliveryReport } from '../delivery/delivery.js';
+import { QUEUE_MAX_ENTRIES } from '../delivery/queue.js';
+import type { Question } from '../follow-up/questions.js';
 import {
   directionOf,
   isLocaleReady,
@@ -12,37 +12,21 @@ import {
   SOURCE_LOCALE,
   withLocale,
   type StringOverrides,
-} from './i18n.js';
+} from '../i18n/i18n.js';
+import { checkConfig, LOG_PREFIX, type PromptConfig } from './config.js';
+import { DeliveryController } from './delivery-controller.js';
+import { dispatchWelcomedEvent } from './events.js';
 import { checkStrings, readJsonConfig, type JsonConfig } from './json-config.js';
 import { buildResponse, newResponseId, pageAddress } from './payload.js';
-
-import type { Question } from './questions.js';
-
-/** The follow-up steps, loaded when the user answers. */
-type FollowUpModule = typeof import('./follow-up.js');
-type FollowUpFlow = import('./follow-up.js').FollowUpFlow;
-type FlowHost = import('./follow-up.js').FlowHost;
-type ResponseAdditions = import('./follow-up.js').ResponseAdditions;
-
-/** The delivery code: sending, retrying, the page-lifecycle triggers. */
-type DeliveryModule = typeof import('./delivery/delivery.js');
-
-let deliveryModule: Promise<DeliveryModule> | undefined;
-
-// Fetched from beside the widget only once there is something to send: when the user answers,
-// or when this browser still has answers queued from an earlier visit. Until then the queue
-// itself (in this bundle) holds each answer.
-function loadDelivery(): Promise<DeliveryModule> {
-  deliveryModule ??= import('./delivery/delivery.js').catch((error: unknown) => {
-    deliveryModule = undefined;
-    throw error;
-  });
-  return deliveryModule;
-}
 import { answeredRecently, rememberAnswer } from './remember.js';
-import type { Answer, WelcomedResponse } from './response.js';
 import * as strings from './strings.js';
 import { styles } from './welcomed-prompt.styles.js';
+
+/** The follow-up steps, loaded when the user answers. */
+type FollowUpModule = typeof import('../follow-up/follow-up.js');
+type FollowUpFlow = import('../follow-up/follow-up.js').FollowUpFlow;
+type FlowHost = import('../follow-up/follow-up.js').FlowHost;
+type ResponseAdditions = import('../follow-up/follow-up.js').ResponseAdditions;
 
 /** Where the prompt is in its flow. */
 type Step = 'ask' | 'follow-up' | 'thanks' | 'dismissed';
@@ -201,13 +185,13 @@ export class WelcomedPrompt extends LitElement {
   private response: WelcomedResponse | null = null;
   private alreadyAnswered = false;
   private focusAfterRender = false;
-  private stopListening: (() => void) | null = null;
   private flow: FollowUpFlow | null = null;
   private jsonConfig: JsonConfig = {};
   private shownAt: number | undefined;
   private honeypot = '';
   /** The JSON child's wording with the `strings` property's on top. */
   private overrides: StringOverrides = {};
+  private readonly delivery = new DeliveryController(this, (report) => this.onDeliveryReport(report));
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -218,8 +202,6 @@ export class WelcomedPrompt extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopListening?.();
-    this.stopListening = null;
     this.flow?.dispose();
   }
 
@@ -254,10 +236,9 @@ export class WelcomedPrompt extends LitElement {
       },
       document.baseURI,
     );
-    this.stopListening?.();
-    this.stopListening = null;
     if (!checked.ok) {
       this.config = null;
+      this.delivery.configure(undefined, () => false);
       this.logOnce('error', checked.error);
       dispatchWelcomedEvent(this, 'welcomed-error', { reason: checked.error });
       return;
@@ -268,44 +249,18 @@ export class WelcomedPrompt extends LitElement {
     if (this.step === 'ask') {
       this.alreadyAnswered = answeredRecently(this.config.endpoint, this.config.change, this.config.rememberDays);
     }
-    // Answers this browser queued on an earlier visit are retried on the next page with a
-    // prompt: looked for in a task of their own after the first render, as the scan reads every
-    // key in localStorage. Once this prompt has an answer, its own send flushes them.
-    const endpoint = this.config.endpoint;
-    setTimeout(() => {
-      if (!this.response && this.config?.endpoint === endpoint && new ResponseQueue(endpoint).entries().length) {
-        this.withDelivery((delivery) => void delivery.flush('now')).catch(() => undefined);
-      }
-    });
+    this.delivery.configure(this.config.endpoint, () => this.response !== null);
   }
 
-  /** Loads the delivery code, listens to its reports for this endpoint, then runs `task`. */
-  private async withDelivery(task: (delivery: ReturnType<DeliveryModule['deliveryFor']>) => void): Promise<void> {
-    const endpoint = this.config?.endpoint;
-    if (!endpoint) return;
-    const module = await loadDelivery();
-    if (this.config?.endpoint !== endpoint) return;
-    const delivery = module.deliveryFor(endpoint);
-    this.stopListening ??= delivery.listen(this.onDeliveryReport);
-    module.watchPageLifecycle();
-    task(delivery);
-  }
-
-  /** Queues a response on this device at once, then sends it (the delivery code may still be loading). */
+  /** Queues and sends a response; tells the web team about older answers the full queue gave up. */
   private send(response: WelcomedResponse): void {
-    const config = this.config!;
     // The queue's bound was reached (this browser has 100 answers waiting for this endpoint):
     // the oldest is given up, which the web team must be able to see.
-    for (const id of new ResponseQueue(config.endpoint).put(response, config.transport)) {
+    for (const id of this.delivery.send(response, this.config!.transport)) {
       const reason = `queue-full: ${QUEUE_MAX_ENTRIES} answers were waiting for this endpoint, so the oldest (${id}) was given up`;
       this.logOnce('warn', reason);
       dispatchWelcomedEvent(this, 'welcomed-error', { id, reason });
     }
-    this.withDelivery((delivery) => delivery.submit(response, config.transport, this.onDeliveryReport)).catch(() => {
-      // Offline before the delivery code could load: the answer waits in the queue for the
-      // next visit, which retries it.
-      this.onDeliveryReport({ kind: 'queued', id: response.id, reason: 'network' });
-    });
   }
 
   private applyOverrides(): void {
@@ -386,7 +341,7 @@ export class WelcomedPrompt extends LitElement {
       this.moveTo('thanks');
       return;
     }
-    import('./follow-up.js')
+    import('../follow-up/follow-up.js')
       .then(async (followUp: FollowUpModule) => {
         const flow = await followUp.startFollowUp(this.flowHost(), {
           followUps: config.followUps,

@@ -4,18 +4,11 @@
 // gave them to be contacted. A module of its own, fetched only by pages whose `follow-up` has
 // `panel` (and only once the user has answered).
 import { html, nothing, type TemplateResult } from 'lit';
-import type { FollowUpStep, ResponseAdditions, StepContext } from './follow-up.js';
+import type { FollowUpStep, ResponseAdditions, StepContext } from './step.js';
 import { errorMessage, privacyLink, type Problem } from './form-parts.js';
 import { privacyLinkText } from './form-strings.js';
 import * as strings from './panel-strings.js';
-import type { PanelContact } from './response.js';
-
-/** The same rules as `panel.email` and `panel.phone` in response.schema.json (a test keeps them equal). */
-export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-export const PHONE_PATTERN = /^[0-9+() -]{6,40}$/;
-
-/** Longest value of each field, as in the schema. */
-const MAX_LENGTH = { name: 200, email: 254, phone: 40 } as const;
+import { EMAIL_PATTERN, PANEL_MAX_LENGTH as MAX_LENGTH, PHONE_PATTERN, type PanelContact } from '../contract/panel.js';
 
 type Field = keyof typeof MAX_LENGTH;
 

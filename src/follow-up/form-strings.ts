@@ -2,7 +2,7 @@
 // error summary, "(optional)". Loaded with the follow-up flow. Each function calls msg(), so it
 // must run inside withLocale() (i.e. during render).
 import { msg } from '@lit/localize';
-import { wording } from './i18n.js';
+import { wording } from '../i18n/i18n.js';
 
 /** Button that sends a follow-up step. */
 export const sendLabel = (): string =>

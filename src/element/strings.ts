@@ -2,8 +2,8 @@
 // comment step's are in comment-strings.ts, loaded with that step). Each function calls
 // msg(), so it must run inside withLocale() (i.e. during render).
 import { msg } from '@lit/localize';
-import { wording } from './i18n.js';
-import type { Answer } from './response.js';
+import { wording } from '../i18n/i18n.js';
+import type { Answer } from '../contract/response.js';
 
 /** The question: the web team's wording for this locale, else the `question` attribute, else the default. */
 export const question = (fromAttribute: string): string =>

@@ -2,7 +2,7 @@
 // panel-step.ts). Each function calls msg(), so it must run inside withLocale() (i.e. during
 // render).
 import { msg, str } from '@lit/localize';
-import { wording } from './i18n.js';
+import { wording } from '../i18n/i18n.js';
 
 /** Heading of the step. */
 export const panelHeading = (): string =>

@@ -4,34 +4,28 @@
 // `about-you` (and only once the user has answered).
 import { html, type TemplateResult } from 'lit';
 import * as strings from './about-you-strings.js';
-import type { FollowUpStep, ResponseAdditions, StepContext } from './follow-up.js';
+import type { FollowUpStep, ResponseAdditions, StepContext } from './step.js';
 import { choiceGroup, privacyLink } from './form-parts.js';
 import { optionalMark, privacyLinkText } from './form-strings.js';
-import type { AboutYou } from './response.js';
+import { ABOUT_GROUPS, PREFER_NOT_TO_SAY, type AboutYou } from '../contract/about-you.js';
 
-const PREFER_NOT_TO_SAY = 'prefer-not-to-say';
-
-/** Age bands as the payload names them, with the ages that bound each. */
-const AGE_BANDS: { value: string; from?: number; to?: number }[] = [
-  { value: 'under-18', to: 18 },
-  { value: '18-24', from: 18, to: 24 },
-  { value: '25-34', from: 25, to: 34 },
-  { value: '35-44', from: 35, to: 44 },
-  { value: '45-54', from: 45, to: 54 },
-  { value: '55-64', from: 55, to: 64 },
-  { value: '65-74', from: 65, to: 74 },
-  { value: '75-plus', from: 75 },
-];
-
-const CONDITION = ['yes', 'no', PREFER_NOT_TO_SAY];
-const IMPACT = ['a-lot', 'a-little', 'not-at-all', PREFER_NOT_TO_SAY];
-// The 2021 Census order (England and Wales).
-const ETHNIC_GROUPS = ['asian', 'black', 'mixed', 'white', 'other', PREFER_NOT_TO_SAY];
+/** The ages that bound each age band of the payload (ABOUT_GROUPS.ageBand). */
+const AGE_BOUNDS: Record<string, { from?: number; to?: number }> = {
+  'under-18': { to: 18 },
+  '18-24': { from: 18, to: 24 },
+  '25-34': { from: 25, to: 34 },
+  '35-44': { from: 35, to: 44 },
+  '45-54': { from: 45, to: 54 },
+  '55-64': { from: 55, to: 64 },
+  '65-74': { from: 65, to: 74 },
+  '75-plus': { from: 75 },
+};
 
 export function aboutYouStep(context: StepContext): FollowUpStep {
   const chosen: AboutYou = {};
 
-  const ageLabel = (band: (typeof AGE_BANDS)[number]): string => {
+  const ageLabel = (value: string): string => {
+    const band = AGE_BOUNDS[value]!;
     const locale = context.locale();
     if (band.from === undefined) return strings.ageUnder(locale, band.to!);
     if (band.to === undefined) return strings.ageOver(locale, band.from);
@@ -52,7 +46,7 @@ export function aboutYouStep(context: StepContext): FollowUpStep {
       },
     });
 
-  const labelled = (values: string[]) => values.map((value) => ({ value, label: strings.aboutOption(value) }));
+  const labelled = (values: readonly string[]) => values.map((value) => ({ value, label: strings.aboutOption(value) }));
 
   return {
     heading: strings.aboutHeading,
@@ -70,13 +64,16 @@ export function aboutYouStep(context: StepContext): FollowUpStep {
     // The second disability question follows the first straight away, and only after "Yes"
     // (the GOV.UK conditional-reveal pattern, without moving focus).
     fields: () => html`
-      ${group('ageBand', strings.ageQuestion(), [
-        ...AGE_BANDS.map((band) => ({ value: band.value, label: ageLabel(band) })),
-        ...labelled([PREFER_NOT_TO_SAY]),
-      ])}
-      ${group('disabled', strings.conditionQuestion(), labelled(CONDITION))}
-      ${chosen.disabled === 'yes' ? group('disabilityImpact', strings.impactQuestion(), labelled(IMPACT)) : ''}
-      ${group('ethnicGroup', strings.ethnicQuestion(), labelled(ETHNIC_GROUPS))}
+      ${group(
+        'ageBand',
+        strings.ageQuestion(),
+        ABOUT_GROUPS.ageBand.map((value) =>
+          value === PREFER_NOT_TO_SAY ? labelled([value])[0]! : { value, label: ageLabel(value) },
+        ),
+      )}
+      ${group('disabled', strings.conditionQuestion(), labelled(ABOUT_GROUPS.disabled))}
+      ${chosen.disabled === 'yes' ? group('disabilityImpact', strings.impactQuestion(), labelled(ABOUT_GROUPS.disabilityImpact)) : ''}
+      ${group('ethnicGroup', strings.ethnicQuestion(), labelled(ABOUT_GROUPS.ethnicGroup))}
     `,
 
     collect(): ResponseAdditions {

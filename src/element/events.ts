@@ -1,4 +1,4 @@
-import type { WelcomedResponse } from './response.js';
+import type { WelcomedResponse } from '../contract/response.js';
 
 /** Detail of `welcomed-delivered`. */
 export interface WelcomedDeliveredDetail {

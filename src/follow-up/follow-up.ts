@@ -4,44 +4,16 @@
 // nobody answers never pay for it; the about-you and panel steps are further modules of their
 // own, fetched at the same moment and only when the page asks for them.
 import { html, nothing, type TemplateResult } from 'lit';
-import { followUpStrings } from './follow-up-locales.js';
-import { errorSummary, type Problem } from './form-parts.js';
+import type { FollowUp } from '../contract/response.js';
+import { followUpStrings } from '../generated/follow-up-locale-loaders.js';
+import { isLocaleReady, loadLocale } from '../i18n/i18n.js';
+import { errorSummary } from './form-parts.js';
 import * as strings from './form-strings.js';
-import { isLocaleReady, loadLocale } from './i18n.js';
 import { checkQuestions, type Question } from './questions.js';
+import type { FollowUpStep, ResponseAdditions, StepContext } from './step.js';
 
 export { formStyles } from './form.styles.js';
-import type { FollowUp, WelcomedResponse } from './response.js';
-
-/** What a step adds to the response when it is sent. */
-export type ResponseAdditions = Partial<Pick<WelcomedResponse, 'comment' | 'answers' | 'about' | 'panel'>>;
-
-/** What a step is given when it is made. */
-export interface StepContext {
-  /** The prompt's locale now (it can change while a step is on screen). */
-  locale: () => string;
-  /** Runs `words` in the prompt's locale (for msg() outside a render). */
-  inLocale: <T>(words: () => T) => T;
-  /** Re-render the prompt after the step's state changed. */
-  update: () => void;
-  /** The organisation's privacy notice (set whenever about-you or panel is configured). */
-  privacyUrl: string;
-}
-
-/** One follow-up step. Its render functions are called inside withLocale(). */
-export interface FollowUpStep {
-  heading(): string;
-  /** What sits between the heading and the form (the about-you step's reason, say). */
-  intro?(): TemplateResult;
-  /** What must be fixed before the step can be sent, in the order of its fields. */
-  problems(): Problem[];
-  /** The step's fields; `errorFor(field)` is the problem to show at a field, or `''`. */
-  fields(errorFor: (field: string) => string): TemplateResult;
-  /** What the step adds to the response; `{}` when the user gave nothing. */
-  collect(): ResponseAdditions;
-  /** Stops the step's timers when the prompt leaves the page. */
-  dispose?(): void;
-}
+export type { FollowUpStep, ResponseAdditions, StepContext } from './step.js';
 
 /** What the flow asks of the prompt. */
 export interface FlowHost extends Omit<StepContext, 'privacyUrl'> {

@@ -3,11 +3,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { cleanComment, remainingCharacters } from './comment.js';
 import * as strings from './comment-strings.js';
-import type { FollowUpStep, ResponseAdditions, StepContext } from './follow-up.js';
+import type { FollowUpStep, ResponseAdditions, StepContext } from './step.js';
 import { choiceGroup, errorMessage, type Problem } from './form-parts.js';
 import { optionalMark } from './form-strings.js';
 import { textIn, type Question } from './questions.js';
-import { COMMENT_MAX_LENGTH } from './response.js';
+import { COMMENT_MAX_LENGTH } from '../contract/limits.js';
 
 // Wait this long after the last key press before announcing the character count, so a
 // screen reader is not interrupted on every key.

@@ -1,3 +1,10 @@
+// The payload a prompt POSTs (schema `welcomed/1`): its version, its vocabularies and its type.
+// Shared by the widget and the receiver (exported as `welcomed/contract`); no DOM.
+import type { AboutYou } from './about-you.js';
+import type { PanelContact } from './panel.js';
+
+export type { AboutYou, PanelContact };
+
 /** Payload version this widget sends. */
 export const SCHEMA_VERSION = 'welcomed/1';
 
@@ -13,32 +20,10 @@ export const FOLLOW_UPS = ['comment', 'about-you', 'panel'] as const;
 /** One follow-up step. */
 export type FollowUp = (typeof FOLLOW_UPS)[number];
 
-/** Most characters a comment may have (the counter shows what is left). */
-export const COMMENT_MAX_LENGTH = 1200;
-
-/** Largest body the receiver accepts, in bytes. */
-export const BODY_MAX_BYTES = 16 * 1024;
-
-/** Optional equality monitoring (the `about-you` step). */
-export interface AboutYou {
-  ageBand?: string;
-  disabled?: 'yes' | 'no' | 'prefer-not-to-say';
-  disabilityImpact?: 'a-lot' | 'a-little' | 'not-at-all' | 'prefer-not-to-say';
-  ethnicGroup?: string;
-}
-
-/** Contact details given with explicit consent (the `panel` step). */
-export interface PanelContact {
-  name?: string;
-  email?: string;
-  phone?: string;
-  consent: true;
-}
-
 /**
  * One response, as POSTed to the endpoint (schema `welcomed/1`, shipped as
- * `dist/response.schema.json`). Re-sent whole, with the same `id`, when the
- * follow-up is sent.
+ * `dist/response.schema.json`). Re-sent whole, with the same `id`, when a
+ * follow-up step is sent.
  */
 export interface WelcomedResponse {
   schema: typeof SCHEMA_VERSION;

@@ -1,6 +1,6 @@
 import { configureReentrantLocalization } from '@lit/localize/init/reentrant.js';
-import { sourceLocale, targetLocales } from './generated/locale-codes.js';
-import { localeLoaders, type LocaleModule } from './locale-loaders.js';
+import { sourceLocale, targetLocales } from '../generated/locale-codes.js';
+import { localeLoaders, type LocaleModule } from '../generated/locale-loaders.js';
 
 // Each copy of the widget has its own @lit/localize (it is bundled), so configuring it here
 // cannot clash with a host page's own use of @lit/localize. Reentrant mode lets every prompt
@@ -57,7 +57,7 @@ export function wording(id: string, message: () => string): string {
   return typeof override === 'string' && override.trim() ? override : message();
 }
 
-/** One part of every locale's strings: a name, and a loader per locale (see scripts/split-locales.js). */
+/** One part of every locale's strings: a name, and a loader per locale (see scripts/locale-modules.js). */
 export interface LocalePart {
   name: string;
   // `{ templates: object }` rather than @lit/localize's LocaleModule, so the published types do

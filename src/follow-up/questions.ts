@@ -1,5 +1,7 @@
 // A web team's extra questions: checked (pure) and turned into payload answers. Loaded with the
 // follow-up step, so pages where nobody answers never download it.
+import { ANSWER_ITEM_MAX_LENGTH } from '../contract/limits.js';
+import { QUESTION_ID_PATTERN } from '../contract/patterns.js';
 
 /** Kinds of extra question. */
 export type QuestionKind = 'choice' | 'choices' | 'text';
@@ -18,7 +20,6 @@ export interface Question {
   required?: boolean;
 }
 
-const ID = /^[A-Za-z0-9._-]{1,50}$/;
 const KINDS: readonly string[] = ['choice', 'choices', 'text'];
 
 /**
@@ -43,7 +44,7 @@ export function checkQuestions(value: unknown): { questions: Question[]; problem
 function questionProblem(item: unknown, accepted: Question[]): string {
   if (!item || typeof item !== 'object') return 'is not an object';
   const question = item as Partial<Question>;
-  if (typeof question.id !== 'string' || !ID.test(question.id)) return 'needs an `id` of 1–50 of A-Z a-z 0-9 . _ -';
+  if (typeof question.id !== 'string' || !QUESTION_ID_PATTERN.test(question.id)) return 'needs an `id` of 1–50 of A-Z a-z 0-9 . _ -';
   if (accepted.some((other) => other.id === question.id)) return `repeats the id "${question.id}"`;
   if (!KINDS.includes(question.kind as string)) return 'needs a `kind`: "choice", "choices" or "text"';
   if (!isLocalizedText(question.label)) return 'needs a `label`: text, or text by locale';
@@ -53,8 +54,8 @@ function questionProblem(item: unknown, accepted: Question[]): string {
   if (!Array.isArray(options) || options.length < 2 || options.length > 20) return 'needs 2–20 `options`';
   const values = new Set<string>();
   for (const option of options) {
-    if (!option || typeof option.value !== 'string' || !option.value || option.value.length > 200) {
-      return 'has an option whose `value` is not text of 1–200 characters';
+    if (!option || typeof option.value !== 'string' || !option.value || option.value.length > ANSWER_ITEM_MAX_LENGTH) {
+      return `has an option whose \`value\` is not text of 1–${ANSWER_ITEM_MAX_LENGTH} characters`;
     }
     if (values.has(option.value)) return `repeats the option value "${option.value.slice(0, 40)}"`;
     values.add(option.value);

@@ -41,6 +41,18 @@ export function redact(text: string): string {
 }
 
 /**
+ * Redacts text, then keeps it within `limit` code points, as the schema counts them (an emoji
+ * is one). A marker can be longer than what it replaced, so redacted text may outgrow the
+ * limit: the cut comes after redaction, and never leaves half a marker (`[pho`), which would
+ * read as garbage.
+ */
+export function redactWithin(text: string, limit: number): string {
+  const characters = Array.from(redact(text));
+  if (characters.length <= limit) return characters.join('');
+  return characters.slice(0, limit).join('').replace(/\s*\[[a-z-]*$/, '');
+}
+
+/**
  * Finds the personal data that {@link redact} replaces: non-overlapping, in text order, with
  * UTF-16 offsets. Every kind must stand apart from neighbouring letters and digits; where two
  * overlap, the one that starts first wins, then the longer.

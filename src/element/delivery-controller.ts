@@ -1,0 +1,94 @@
+// The prompt's side of delivery, as a Lit reactive controller: every answer is queued on this
+// device at once (the queue is in the first bundle), and the delivery code — sending, retrying,
+// the page-lifecycle triggers — is fetched from beside the widget only once there is something
+// to send: when the user answers, or when this browser still has answers queued from an earlier
+// visit. It reports what happens to the prompt's responses, and stops listening when the
+// prompt leaves the page.
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { WelcomedResponse } from '../contract/response.js';
+import type { DeliveryReport } from '../delivery/delivery.js';
+import { ResponseQueue } from '../delivery/queue.js';
+import type { Transport } from '../delivery/send.js';
+
+type DeliveryModule = typeof import('../delivery/delivery.js');
+type Delivery = ReturnType<DeliveryModule['deliveryFor']>;
+
+let deliveryModule: Promise<DeliveryModule> | undefined;
+
+function loadDelivery(): Promise<DeliveryModule> {
+  deliveryModule ??= import('../delivery/delivery.js').catch((error: unknown) => {
+    deliveryModule = undefined;
+    throw error;
+  });
+  return deliveryModule;
+}
+
+/** Queues and delivers one prompt's responses to its endpoint, and reports what became of them. */
+export class DeliveryController implements ReactiveController {
+  private endpoint: string | undefined;
+  private stopListening: (() => void) | null = null;
+
+  /**
+   * @param onReport told what happened to each response: the prompt's own, and those queued
+   *   on earlier page loads (which the prompt only passes on as events).
+   */
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly onReport: (report: DeliveryReport) => void,
+  ) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.stop();
+  }
+
+  /**
+   * Points the controller at an endpoint (or none, when the configuration is invalid). Answers
+   * this browser queued for it on an earlier visit are retried: looked for in a task of their
+   * own after the first render, as the scan reads every key in localStorage. `hasOwnAnswer`
+   * tells whether the prompt has answered meanwhile, in which case its own send flushes them.
+   */
+  configure(endpoint: string | undefined, hasOwnAnswer: () => boolean): void {
+    this.stop();
+    this.endpoint = endpoint;
+    if (!endpoint) return;
+    setTimeout(() => {
+      if (!hasOwnAnswer() && this.endpoint === endpoint && new ResponseQueue(endpoint).entries().length) {
+        this.withDelivery((delivery) => void delivery.flush('now')).catch(() => undefined);
+      }
+    });
+  }
+
+  /**
+   * Queues a response on this device at once, then sends it (the delivery code may still be
+   * loading). Returns the ids of older answers given up because the queue was full.
+   */
+  send(response: WelcomedResponse, transport: Transport): string[] {
+    const endpoint = this.endpoint!;
+    const givenUp = new ResponseQueue(endpoint).put(response, transport);
+    this.withDelivery((delivery) => delivery.submit(response, transport, this.onReport)).catch(() => {
+      // Offline before the delivery code could load: the answer waits in the queue for the
+      // next visit, which retries it.
+      this.onReport({ kind: 'queued', id: response.id, reason: 'network' });
+    });
+    return givenUp;
+  }
+
+  /** Loads the delivery code, listens to its reports for this endpoint, then runs `task`. */
+  private async withDelivery(task: (delivery: Delivery) => void): Promise<void> {
+    const endpoint = this.endpoint;
+    if (!endpoint) return;
+    const module = await loadDelivery();
+    if (this.endpoint !== endpoint) return;
+    const delivery = module.deliveryFor(endpoint);
+    this.stopListening ??= delivery.listen(this.onReport);
+    module.watchPageLifecycle();
+    task(delivery);
+  }
+
+  private stop(): void {
+    this.stopListening?.();
+    this.stopListening = null;
+  }
+}
