@@ -1,4 +1,4 @@
-// The accessibility promise (DESIGN.md, GitHub issue 4), proved in real Chromium. Every state of
+// The accessibility promise (docs/design.md, GitHub issue 4), proved in real Chromium. Every state of
 // the prompt is reached with real key presses (sendKeys, never .click()), then checked: axe-core
 // (WCAG 2.0/2.1/2.2 A and AA plus best practice) in LTR and RTL, on light and dark host pages,
 // 800 and 320 px wide; structure; the accessibility tree; focus; announcements; keyboard; target

@@ -6,7 +6,7 @@ import type { StringOverrides } from '../i18n/i18n.js';
  * properties of the same names.
  */
 export interface JsonConfig {
-  /** Own wording by locale then message id; see README "Overriding wording". */
+  /** Own wording by locale then message id; see docs/guide.md, "Overriding wording". */
   strings?: StringOverrides;
   /** Extra questions, checked when the follow-up step loads (see questions.ts). */
   questions?: unknown;

@@ -162,7 +162,7 @@ export class WelcomedPrompt extends LitElement {
   transport = 'json';
 
   /**
-   * Your own wording, by locale then message id (see "Overriding wording" in the README), e.g.
+   * Your own wording, by locale then message id (see "Overriding wording" in docs/guide.md), e.g.
    * `{ cy: { question: '…' } }`. Also accepted as `"strings"` in a child
    * `<script type="application/json">`; this property wins where both set a message.
    */

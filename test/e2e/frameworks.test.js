@@ -2,7 +2,7 @@
 // Vue, with esbuild, by scripts/build-examples.js, into a temporary folder), served on
 // 127.0.0.1 beside dist/ and an endpoint that records what is POSTed, and answered in headless
 // Chromium. Each must deliver the answer, and the framework's own handler must see the event.
-// The plain HTML pages are served with the integrity attributes the README shows, taken from
+// The plain HTML pages are served with the integrity attributes docs/guide.md shows, taken from
 // dist/integrity.json (the committed pages cannot carry them: the hashes change with each build).
 import assert from 'node:assert/strict';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
@@ -102,7 +102,7 @@ test('a script whose integrity does not match is refused: only the fallback show
 });
 
 test('an import map with integrity pins the modules welcomed.js loads on demand (Chromium)', async () => {
-  // The README's advice for the lazy modules, which no integrity attribute can reach.
+  // docs/guide.md's advice for the lazy modules, which no integrity attribute can reach.
   for (const tampered of [false, true]) {
     const context = await browser.createBrowserContext();
     const page = await context.newPage();
@@ -168,7 +168,7 @@ function withIntegrity(html, tampered) {
   });
 }
 
-/** The README's import map: the hash of every module welcomed.js may load, from dist/integrity.json. */
+/** docs/guide.md's import map: the hash of every module welcomed.js may load, from dist/integrity.json. */
 function importMapPage(tampered) {
   const hashes = JSON.parse(readFileSync(join(root, 'dist', 'integrity.json'), 'utf8'));
   const integrity = {};

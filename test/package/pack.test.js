@@ -38,6 +38,8 @@ const REQUIRED = [
   'dist/response.schema.json',
   'dist/lib/index.js',
   'dist/lib/index.d.ts',
+  'dist/contract/index.js',
+  'dist/contract/index.d.ts',
 ];
 
 let app;
@@ -67,6 +69,14 @@ test('npm pack ships only dist/ (without the examples), the manifest, README, LI
   for (const target of exportTargets()) {
     assert.ok(files.includes(target.replace(/^\.\//, '')), `package.json exports ${target}, which is in the tarball`);
   }
+});
+
+test('the widget depends on lit and @lit/localize alone, and its tarball holds nothing of the receiver', async () => {
+  assert.deepEqual(Object.keys(pkg.dependencies).sort(), ['@lit/localize', 'lit']);
+  const { stdout } = await run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root });
+  const files = JSON.parse(stdout)[0].files.map((file) => file.path);
+  const receiverFiles = files.filter((path) => /receiver|dashboard|server|fastify|sqlite/i.test(path));
+  assert.deepEqual(receiverFiles, [], 'no receiver, dashboard or server file');
 });
 
 test('package.json: an OSI licence with its text, typed exports, sideEffects declared', () => {
@@ -157,6 +167,26 @@ test('an app bundling the packed tarball by name renders the prompt, types check
   }
   const typeError = await typesChecked;
   if (typeError) throw typeError;
+});
+
+// Uses the tarball the test above installed in the throw-away app.
+test('welcomed/contract from the packed tarball runs in plain Node, with no DOM: schema, vocabularies, redaction', async () => {
+  const script = [
+    "const contract = await import('welcomed/contract');",
+    'console.log(JSON.stringify({',
+    '  schema: contract.responseSchema.properties.schema.const,',
+    '  answers: contract.ANSWERS,',
+    "  redacted: contract.redact('Call 07700 900123'),",
+    '  bodyLimit: contract.BODY_MAX_BYTES,',
+    '}));',
+  ].join('\n');
+  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: app });
+  assert.deepEqual(JSON.parse(stdout), {
+    schema: 'welcomed/1',
+    answers: ['yes', 'partly', 'no', 'unsure'],
+    redacted: 'Call [phone]',
+    bodyLimit: 16 * 1024,
+  });
 });
 
 /** Type-checks a TypeScript consumer of the installed tarball, .d.ts files included. */
