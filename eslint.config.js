@@ -14,7 +14,7 @@ const noHtmlInjection = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'src/generated/', 'node_modules/', 'custom-elements.json'] },
+  { ignores: ['dist/', 'receiver/dist/', 'src/generated/', 'node_modules/', 'custom-elements.json'] },
   js.configs.recommended,
   {
     files: ['**/*.ts'],

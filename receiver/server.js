@@ -424,13 +424,13 @@ export const DASHBOARD_CSP = [
   'trusted-types lit-html',
 ].join('; ');
 
-/** The dashboard's files: the page and its style sheet from receiver/dashboard/, the script from the build. */
+/** The dashboard's files, as the receiver's build writes them (receiver/dist/dashboard/). */
 const DASHBOARD_FILES = {
-  '/dashboard': { url: new URL('./dashboard/index.html', import.meta.url), type: 'text/html; charset=utf-8' },
-  '/dashboard/dashboard.css': { url: new URL('./dashboard/dashboard.css', import.meta.url), type: 'text/css; charset=utf-8' },
-  '/dashboard/favicon.svg': { url: new URL('./dashboard/favicon.svg', import.meta.url), type: 'image/svg+xml' },
+  '/dashboard': { url: new URL('./dist/dashboard/index.html', import.meta.url), type: 'text/html; charset=utf-8' },
+  '/dashboard/dashboard.css': { url: new URL('./dist/dashboard/dashboard.css', import.meta.url), type: 'text/css; charset=utf-8' },
+  '/dashboard/favicon.svg': { url: new URL('./dist/dashboard/favicon.svg', import.meta.url), type: 'image/svg+xml' },
   '/dashboard/dashboard.js': {
-    url: new URL('../dist/dashboard/dashboard.js', import.meta.url),
+    url: new URL('./dist/dashboard/dashboard.js', import.meta.url),
     type: 'text/javascript; charset=utf-8',
   },
 };
