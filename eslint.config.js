@@ -14,7 +14,7 @@ const noHtmlInjection = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'src/generated/', 'node_modules/', 'custom-elements.json'] },
+  { ignores: ['dist/', 'receiver/dist/', 'src/generated/', 'node_modules/', 'custom-elements.json'] },
   js.configs.recommended,
   {
     files: ['**/*.ts'],
@@ -30,8 +30,19 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': noHtmlInjection, 'no-eval': 'error', 'no-implied-eval': 'error' },
   },
   {
+    // The receiver runs on Node, apart from its dashboard (a browser bundle).
+    files: ['receiver/src/**/*.ts'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: { 'no-eval': 'error', 'no-implied-eval': 'error' },
+  },
+  {
+    files: ['receiver/dashboard/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: { 'no-eval': 'error', 'no-implied-eval': 'error' },
+  },
+  {
     // End-to-end tests and benchmarks pass functions to run in the page.
-    files: ['test/e2e/**/*.js', 'test/support/e2e.js', 'bench/**/*.js'],
+    files: ['test/e2e/**/*.js', 'test/support/e2e.js', 'bench/**/*.js', 'receiver/test/dashboard.test.js'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );

@@ -1,11 +1,9 @@
-// Three builds of the widget, and one for the receiver:
+// Three builds of the widget, and its contract:
 //  - dist/welcomed.js: one self-registering ES module, lit and @lit/localize inside;
 //    each translation is a small module beside it (welcomed.<locale>.js), loaded on demand.
 //  - dist/welcomed.classic.js: the same for a classic <script>, every translation inside.
 //  - dist/lib/: for bundlers: lit left as an import, @lit/localize kept inside (so the
 //    widget's localization never clashes with the app's own), with .d.ts types.
-//  - dist/dashboard/dashboard.js: the receiver's dashboard (receiver/dashboard/), lit inside,
-//    minified; served by the receiver at /dashboard/dashboard.js.
 //  - dist/contract/: src/contract/ (the payload's types, schema, limits and redaction, no DOM),
 //    exported as `welcomed/contract` for the reference receiver and any other: ES module, not
 //    minified, with .d.ts types; and dist/response.schema.json, written from it.
@@ -101,15 +99,6 @@ export default [
         outDir: 'dist/contract',
       }),
       writeSchema(),
-    ],
-  },
-  {
-    input: 'receiver/dashboard/index.ts',
-    output: { dir: 'dist/dashboard', format: 'es', entryFileNames: 'dashboard.js', inlineDynamicImports: true },
-    plugins: [
-      nodeResolve(),
-      typescript({ tsconfig: './receiver/dashboard/tsconfig.json', noEmitOnError: true, outDir: 'dist/dashboard' }),
-      minify(),
     ],
   },
 ];

@@ -1,4 +1,4 @@
-// `npm run fuzz`: 10,000 seeded bodies (the generator of test/receiver/fuzz.test.js, which sends
+// `npm run fuzz`: 10,000 seeded bodies (the generator of receiver/test/fuzz.test.js, which sends
 // a 500-body sample in `npm test`) POSTed to a real receiver, in this process, listening on
 // loopback with a temporary SQLite file.
 //
@@ -18,8 +18,9 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createReceiver, loadRedaction } from '../receiver/server.js';
-import { expectedStored, generateCases, sendCase } from '../test/receiver/fuzz-bodies.js';
+import { redact } from 'welcomed/contract';
+import { createReceiver } from 'welcomed-receiver';
+import { expectedStored, generateCases, sendCase } from '../receiver/test/fuzz-bodies.js';
 
 const COUNT = Number(process.env.FUZZ_COUNT ?? 10_000);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261126);
@@ -58,7 +59,6 @@ const app = await createReceiver({
 await app.listen({ port: 0, host: '127.0.0.1' });
 const address = /** @type {import('node:net').AddressInfo} */ (app.server.address());
 const url = `http://127.0.0.1:${address.port}`;
-const { redact } = await loadRedaction();
 
 console.log(`fuzz: ${COUNT} bodies, seed ${SEED}, ${CONCURRENCY} at a time, receiver ${url}, database ${dbPath}`);
 const beforeWarmup = rssMb();

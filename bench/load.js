@@ -1,6 +1,6 @@
 // `npm run load`: the reference receiver under load, then killed mid-run.
 //
-// The receiver runs as it does in production, `node receiver/main.js` in a child process, on a
+// The receiver runs as it does in production, `node receiver/dist/main.js` in a child process, on a
 // temporary SQLite file, on loopback, with WELCOMED_RATE_LIMIT raised (autocannon is one client).
 //
 // 1. Load: autocannon, LOAD_CONNECTIONS connections (default 100) for LOAD_SECONDS (default 30),
@@ -27,7 +27,7 @@ import Database from 'better-sqlite3';
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 30);
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 100);
 const KILL_AFTER = Number(process.env.LOAD_KILL_AFTER ?? 5);
-const MAIN = fileURLToPath(new URL('../receiver/main.js', import.meta.url));
+const MAIN = fileURLToPath(import.meta.resolve('welcomed-receiver/main'));
 const TOKEN = randomBytes(24).toString('base64url');
 const ANSWERS = ['yes', 'partly', 'no', 'unsure'];
 
@@ -38,7 +38,7 @@ const failures = [];
 const log = (/** @type {string} */ line) => console.log(`load: ${line}`);
 
 /**
- * Starts `node receiver/main.js` on a free port (PORT=0; the address is read from what it
+ * Starts `node receiver/dist/main.js` on a free port (PORT=0; the address is read from what it
  * prints) and resolves once it listens.
  * @returns {Promise<{ child: import('node:child_process').ChildProcess, url: string, exited: Promise<{ code: number | null, signal: string | null }>, output: () => string }>}
  */

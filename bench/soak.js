@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { launchOptions } from '../test/support/chromium.js';
-import { createReceiver } from '../receiver/server.js';
+import { createReceiver } from 'welcomed-receiver';
 
 const RESPONSES = Number(process.env.SOAK_RESPONSES ?? 300);
 const PER_PAGE = Number(process.env.SOAK_PER_PAGE ?? 10);

@@ -9,10 +9,8 @@
 // adds nothing (responses already stored are left as they are).
 //
 //   node scripts/seed.js [--until=YYYY-MM-DD]   (default: today; the last day answered)
-import { resolve } from 'node:path';
-import { mulberry32 } from './seeded-random.js';
 import { pathToFileURL } from 'node:url';
-import { openStore } from '../receiver/store.js';
+import { mulberry32 } from './seeded-random.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -154,7 +152,7 @@ function uuid(random) {
 /**
  * The demo responses, each with the flags and the time the receiver would have got it.
  * @param {{ until: Date }} options the last day answered
- * @returns {{ response: import('../receiver/store.js').WelcomedResponse, receivedAt: Date, spam: boolean, pii: boolean }[]}
+ * @returns {{ response: import('welcomed/contract').WelcomedResponse, receivedAt: Date, spam: boolean, pii: boolean }[]}
  */
 export function demoResponses({ until }) {
   const end = Date.UTC(until.getUTCFullYear(), until.getUTCMonth(), until.getUTCDate()) + DAY_MS;
@@ -204,7 +202,7 @@ export function demoResponses({ until }) {
       // Most arrive at once; a few waited on the device (offline) for some hours.
       const delay = random() < 0.05 ? Math.floor(random() * 20 * 60 * 60 * 1000) : 1500 + Math.floor(random() * 3000);
 
-      /** @type {import('../receiver/store.js').WelcomedResponse} */
+      /** @type {import('welcomed/contract').WelcomedResponse} */
       const response = {
         schema: 'welcomed/1',
         id,
@@ -230,10 +228,10 @@ export function demoResponses({ until }) {
 
 /**
  * Stores the demo responses that are not stored yet.
- * @param {import('../receiver/store.js').Store} store
+ * @param {import('welcomed-receiver').Store} store
  * @param {{ until: Date }} options
  */
-export function seedDemo(store, { until }) {
+export async function seedDemo(store, { until }) {
   let added = 0;
   let kept = 0;
   /** @type {Map<string, { responses: number, spam: number }>} */
@@ -248,11 +246,11 @@ export function seedDemo(store, { until }) {
     const time = Date.parse(response.answeredAt);
     first = Math.min(first, time);
     last = Math.max(last, time);
-    if (store.getResponse(response.id)) {
+    if (await store.getResponse(response.id)) {
       kept += 1;
       continue;
     }
-    store.upsertResponse(response, receivedAt, { spam, pii });
+    await store.upsertResponse(response, receivedAt, { spam, pii });
     added += 1;
   }
   return {
@@ -276,17 +274,27 @@ function readUntil(args) {
   return date;
 }
 
+/** The built receiver, or an Error saying to build it. */
+async function importReceiver() {
+  try {
+    return await import('welcomed-receiver');
+  } catch (error) {
+    if (/** @type {{ code?: string }} */ (error).code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    throw new Error('the receiver is not built: run npm run build first.', { cause: error });
+  }
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   try {
     const until = readUntil(process.argv.slice(2));
-    const raw = process.env.WELCOMED_DB;
-    const dbPath = resolve(raw === undefined || raw.trim() === '' ? 'data/welcomed.db' : raw.trim());
-    const store = openStore(dbPath);
+    const { openSqliteStore, readDbPath } = await importReceiver();
+    const dbPath = readDbPath();
+    const store = await openSqliteStore(dbPath);
     let result;
     try {
-      result = seedDemo(store, { until });
+      result = await seedDemo(store, { until });
     } finally {
-      store.close();
+      await store.close();
     }
     const width = Math.max(...result.changes.map(({ change }) => change.length));
     console.log(`Demo responses in ${dbPath}, answered ${result.from} to ${result.to}:`);

@@ -1,4 +1,4 @@
-// `npm start`: builds the widget if needed, starts the reference receiver on SQLite, and serves
+// `npm start`: builds the widget and the receiver if needed, starts the receiver on SQLite, and serves
 // the demo pages: the council page on the receiver's own origin, and the same page on a second
 // origin (a "partner site", added to WELCOMED_ORIGINS) to show cross-origin embedding.
 import fastifyStatic from '@fastify/static';
@@ -7,14 +7,14 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { readSettings } from '../receiver/settings.js';
-import { startReceiver } from '../receiver/server.js';
 
 const root = resolve(import.meta.dirname, '..');
 const demoDir = join(root, 'demo');
 const distDir = join(root, 'dist');
 
 buildIfNeeded();
+// Imported once built: the receiver is its build, and it needs the widget's contract.
+const { readSettings, startReceiver } = await import('welcomed-receiver');
 
 let settings;
 try {
@@ -73,11 +73,26 @@ Same page on another origin:   http://localhost:${partnerPort}/  (posts to ${url
 Stored responses (admin):      curl -H "Authorization: Bearer <token>" ${url}/api/responses
 Press Ctrl+C to stop.`);
 
-/** Runs `npm run build` when dist/ is missing or older than the sources. */
+/** Runs `npm run build` when a build is missing or older than the sources. */
 function buildIfNeeded() {
-  // The receiver needs the built redaction module too.
-  const built = [join(distDir, 'welcomed.js'), join(distDir, 'server', 'redact.js')];
-  const newestSource = newestModification(['src', 'xliff', 'rollup.config.js', 'lit-localize.json', 'package.json']);
+  // The receiver needs the widget's built contract, and its own build with the dashboard's.
+  const built = [
+    join(distDir, 'welcomed.js'),
+    join(distDir, 'contract', 'index.js'),
+    join(root, 'receiver', 'dist', 'index.js'),
+    join(root, 'receiver', 'dist', 'dashboard', 'dashboard.js'),
+  ];
+  const newestSource = newestModification([
+    'src',
+    'xliff',
+    'rollup.config.js',
+    'lit-localize.json',
+    'package.json',
+    'receiver/src',
+    'receiver/dashboard',
+    'receiver/rollup.config.js',
+    'receiver/package.json',
+  ]);
   if (built.every((file) => existsSync(file) && statSync(file).mtimeMs >= newestSource)) return;
   console.log('Building the widget (npm run build)…');
   const result = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' });

@@ -1,55 +1,24 @@
-// What the receiver's admin API returns (receiver/summary.js), and how the dashboard asks for it.
+// How the dashboard asks the receiver's admin API for results. What the API returns is typed by
+// the receiver itself (src/summary/types.ts), and the answers, groups and token rule come from
+// the same modules the receiver uses.
+import type { Suppressed } from '../src/summary/types.js';
 
-export type Answer = 'yes' | 'partly' | 'no' | 'unsure';
-export const ANSWERS: readonly Answer[] = ['yes', 'partly', 'no', 'unsure'];
-export type GroupField = 'ageBand' | 'disabled' | 'disabilityImpact' | 'ethnicGroup';
-export const GROUP_FIELDS: readonly GroupField[] = ['ageBand', 'disabled', 'disabilityImpact', 'ethnicGroup'];
+export { ABOUT_FIELDS, ANSWERS, type AboutField, type Answer } from 'welcomed/contract';
+export { TOKEN_PATTERN } from '../src/admin-token.js';
+export type {
+  ChangeItem,
+  ChangeSummary,
+  GroupCell,
+  Interval,
+  Overview,
+  SuppressedChange,
+  WeekCell,
+} from '../src/summary/types.js';
 
-/** A share and its 95% Wilson score interval, each from 0 to 1. */
-export interface Interval {
-  share: number;
-  low: number;
-  high: number;
-}
-
-/** A figure about fewer than 10 responses, or hidden so that one cannot be worked out. */
-export interface Suppressed {
-  suppressed: true;
-}
-
-export type Cell = { responses: number; welcomed: Interval } | Suppressed;
-export type WeekCell = { week: string; start: string } & Cell;
-export type GroupCell = { group: string } & Cell;
-export type ChangeItem = { change: string } & Cell;
-
-export interface Overview {
-  minimumCell: number;
-  changes: ChangeItem[];
-}
-
-export interface ChangeSummary {
-  change: string;
-  minimumCell: number;
-  responses: number;
-  answers: Record<Answer, number>;
-  welcomed: Interval;
-  partly: Interval;
-  weeks: WeekCell[];
-  groups: Record<GroupField, GroupCell[]>;
-  comments: { date: string; answer: Answer; comment: string }[];
-}
-
-export interface SuppressedChange extends Suppressed {
-  change: string;
-  minimumCell: number;
-}
-
+/** True for a cell, change or summary that carries no figures. */
 export function isSuppressed(cell: object): cell is Suppressed {
   return (cell as Partial<Suppressed>).suppressed === true;
 }
-
-/** What an admin token may contain (RFC 6750 b64token), as the receiver checks it. */
-export const TOKEN_PATTERN = /^[A-Za-z0-9\-._~+/]+=*$/;
 
 export class ApiError extends Error {
   constructor(

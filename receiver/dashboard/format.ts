@@ -1,5 +1,5 @@
 // Words and numbers as the dashboard shows them.
-import type { Answer, GroupField, Interval } from './api.js';
+import type { AboutField, Answer, GroupCell, Interval } from './api.js';
 
 export const ANSWER_LABELS: Record<Answer, string> = {
   yes: 'Yes',
@@ -8,14 +8,14 @@ export const ANSWER_LABELS: Record<Answer, string> = {
   unsure: 'Not sure',
 };
 
-export const FIELD_LABELS: Record<GroupField, string> = {
+export const FIELD_LABELS: Record<AboutField, string> = {
   ageBand: 'Age',
   disabled: 'Long-term physical or mental health condition',
   disabilityImpact: 'How much the condition reduces day-to-day activities',
   ethnicGroup: 'Ethnic group',
 };
 
-const GROUP_LABELS: Record<string, string> = {
+const GROUP_LABELS: Record<GroupCell['group'], string> = {
   'under-18': 'Under 18',
   '18-24': '18 to 24',
   '25-34': '25 to 34',
@@ -38,7 +38,7 @@ const GROUP_LABELS: Record<string, string> = {
   'not-answered': 'Not answered',
 };
 
-export function groupLabel(group: string): string {
+export function groupLabel(group: GroupCell['group']): string {
   return GROUP_LABELS[group] ?? group;
 }
 

@@ -1,2 +1,2 @@
-// Entry of the dashboard bundle (dist/dashboard/dashboard.js): defines <welcomed-dashboard>.
+// Entry of the dashboard bundle (receiver/dist/dashboard/dashboard.js): defines <welcomed-dashboard>.
 export { WelcomedDashboard } from './welcomed-dashboard.js';

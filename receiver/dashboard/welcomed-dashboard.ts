@@ -6,9 +6,9 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import {
+  ABOUT_FIELDS,
   ANSWERS,
   ApiError,
-  GROUP_FIELDS,
   TOKEN_PATTERN,
   getJson,
   isSuppressed,
@@ -229,7 +229,7 @@ export class WelcomedDashboard extends LitElement {
         From the optional equality questions. "Suppressed" means fewer than ${min} responses, or hidden as well so that
         a smaller group cannot be worked out by taking the others from the total.
       </p>
-      ${GROUP_FIELDS.map((field) => this.renderGroupTable(FIELD_LABELS[field], summary.groups[field]))}
+      ${ABOUT_FIELDS.map((field) => this.renderGroupTable(FIELD_LABELS[field], summary.groups[field]))}
 
       <h3 class="heading-m">Recent comments</h3>
       ${summary.comments.length === 0

@@ -4,7 +4,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createReceiver } from '../../receiver/server.js';
+import { createReceiver } from 'welcomed-receiver';
 import { startFaultProxy } from './fault-proxy.js';
 
 const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';

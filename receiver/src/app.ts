@@ -1,0 +1,62 @@
+// The reference receiver as a Fastify app: it accepts Welcomed responses (schema `welcomed/1`),
+// stores them (store/), and gives them back to admins as JSON, CSV and suppressed summaries.
+// Each cross-cutting concern is a plugin (plugins/), each group of routes a module (routes/).
+//
+// Nothing here stores or logs a client's IP address (plugins/rate-limits.ts). Spam is accepted
+// like any other response and flagged (spam.ts); free text is redacted again (redaction.ts).
+import Fastify, { type FastifyInstance } from 'fastify';
+import { resolveOptions, type ReceiverOptions } from './options.js';
+import { adminAuth } from './plugins/admin-auth.js';
+import { contactRetention } from './plugins/contact-retention.js';
+import { errorHandling, frameworkErrors } from './plugins/error-handling.js';
+import { jsonBodies } from './plugins/json-bodies.js';
+import { originGuard } from './plugins/origin-guard.js';
+import { rateLimits } from './plugins/rate-limits.js';
+import { securityHeaders } from './plugins/security-headers.js';
+import { dashboardRoutes } from './routes/dashboard.js';
+import { responsesRoutes } from './routes/responses.js';
+import { summaryRoutes } from './routes/summary.js';
+import { openSqliteStore } from './store/sqlite-store.js';
+
+/**
+ * Creates the receiver: a Fastify instance with every plugin and route registered, not yet
+ * listening (so callers can register more routes, e.g. static demo pages, before `listen`).
+ * Rejects with an Error naming the first wrong option. Closing the app closes the database.
+ */
+export async function createReceiver(options: ReceiverOptions): Promise<FastifyInstance> {
+  const settings = resolveOptions(options);
+  const store = await openSqliteStore(settings.dbPath);
+  let app: FastifyInstance;
+  try {
+    app = Fastify({
+      logger: settings.logger,
+      // Fastify takes a hop count at run time; its types only list the other forms.
+      trustProxy: settings.trustProxy as boolean | string,
+      frameworkErrors,
+    });
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  app.addHook('onClose', () => store.close());
+
+  try {
+    await app.register(errorHandling);
+    await app.register(securityHeaders);
+    // The origin check first: a refused request never reaches CORS, the rate limit or a body parser.
+    await app.register(originGuard, { allowedOrigins: settings.allowedOrigins });
+    await app.register(rateLimits, { limit: settings.rateLimit });
+    await app.register(adminAuth, { adminToken: settings.adminToken });
+    await app.register(contactRetention, { store, contactDays: settings.contactDays });
+    await app.register(dashboardRoutes);
+    await app.register(async (api) => {
+      await api.register(jsonBodies);
+      await api.register(responsesRoutes, { store, minAnswerMs: settings.minAnswerMs });
+      await api.register(summaryRoutes, { store });
+    });
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+  return app;
+}

@@ -1,0 +1,32 @@
+// welcomed-receiver: the reference receiver for <welcomed-prompt>, as a library. The command line
+// is main.ts (`welcomed-receiver`).
+export { createReceiver } from './app.js';
+export { checkAdminToken, MIN_TOKEN_LENGTH, TOKEN_PATTERN } from './admin-token.js';
+export { CONTRACT_MODULE, checkContractBuilt } from './contract-check.js';
+export { CSV_COLUMNS, neutraliseFormula, toCsv } from './csv.js';
+export { HttpError, describeError, type ErrorBody, type ErrorDetail } from './http-errors.js';
+export {
+  DEFAULT_CONTACT_DAYS,
+  DEFAULT_MIN_ANSWER_MS,
+  DEFAULT_RATE_LIMIT,
+  type RateLimit,
+  type ReceiverOptions,
+} from './options.js';
+export { parseOrigins, toOrigin } from './origins.js';
+export { ADMIN_RATE_LIMIT } from './plugins/rate-limits.js';
+export { API_CSP } from './plugins/security-headers.js';
+export { parsePayload } from './plugins/json-bodies.js';
+export { redactFreeText } from './redaction.js';
+export { DASHBOARD_CSP } from './routes/dashboard.js';
+export { MAX_DETAILS } from './routes/response-body.js';
+export { DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT } from './routes/responses.schemas.js';
+export { generateAdminToken, readDbPath, readSettings, type Environment, type Settings } from './settings.js';
+export { isSpam } from './spam.js';
+export { startReceiver, type StartHooks } from './start.js';
+export { openSqliteStore, type SqliteStore } from './store/sqlite-store.js';
+export type * from './store/store.js';
+export { MIN_CELL, suppressCells } from './summary/suppression.js';
+export { COMMENT_LIMIT, ChangeTally, GROUPS, NOT_ANSWERED, summarizeChange, summarizeChanges } from './summary/summarize.js';
+export { effectiveTime, isoWeek, parseTimestamp } from './summary/time.js';
+export type * from './summary/types.js';
+export { Z_95, wilson } from './summary/wilson.js';

@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+// The command line: `welcomed-receiver` (or `node receiver/dist/main.js`). Reads settings from
+// the environment (settings.ts), starts the receiver on HOST:PORT (default 127.0.0.1:8080),
+// prints its address and, when no WELCOMED_ADMIN_TOKEN was set, the generated admin token once.
+// Ctrl+C / SIGTERM close it cleanly. Any start-up error is one line on stderr and exit code 1.
+import { checkContractBuilt } from './contract-check.js';
+import { readSettings } from './settings.js';
+
+try {
+  const settings = readSettings();
+  checkContractBuilt();
+  // Imported only now: the receiver imports the contract, whose absence was just checked.
+  const { startReceiver } = await import('./start.js');
+  await startReceiver(settings);
+} catch (error) {
+  console.error(`welcomed receiver: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+}

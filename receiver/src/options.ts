@@ -1,0 +1,102 @@
+// The options of createReceiver, their defaults, and the checks that turn a wrong option into
+// a clear Error before anything is opened.
+import type { FastifyServerOptions } from 'fastify';
+import { checkAdminToken } from './admin-token.js';
+import { parseOrigins } from './origins.js';
+
+/** A rate limit: `max` requests per client per `timeWindow` (ms, or e.g. `'1 minute'`). */
+export interface RateLimit {
+  max: number;
+  timeWindow: number | string;
+}
+
+/** What createReceiver is given. */
+export interface ReceiverOptions {
+  /** SQLite file (created with its folder if missing); `:memory:` for throw-away receivers. */
+  dbPath: string;
+  /** Origins, besides the receiver's own, allowed to POST responses. */
+  origins?: readonly string[];
+  /** Bearer token for the admin endpoints (at least 16 token characters). */
+  adminToken: string;
+  /** POSTs allowed per client per window (default 30 per minute). */
+  rateLimit?: RateLimit;
+  /** A response with `shownForMs` below this is flagged as spam (default 1500; 0 turns the check off). */
+  minAnswerMs?: number;
+  /** Days panel contact details are kept (default 365). */
+  contactDays?: number;
+  /**
+   * Fastify `trustProxy`: set it when behind a reverse proxy, so the rate limit sees clients
+   * rather than the proxy (default false).
+   */
+  trustProxy?: boolean | number | string;
+  /**
+   * Fastify/pino logger options (default off). Request logs are reduced to method and path:
+   * no addresses, no query strings.
+   */
+  logger?: boolean | Record<string, unknown>;
+}
+
+/** The options once checked, with every default filled in. */
+export interface ResolvedOptions {
+  dbPath: string;
+  allowedOrigins: ReadonlySet<string>;
+  adminToken: string;
+  rateLimit: RateLimit;
+  minAnswerMs: number;
+  contactDays: number;
+  trustProxy: boolean | number | string;
+  logger: FastifyServerOptions['logger'];
+}
+
+/** Default of `minAnswerMs` (`WELCOMED_MIN_ANSWER_MS`). */
+export const DEFAULT_MIN_ANSWER_MS = 1500;
+/** Default POSTs per client per minute (`WELCOMED_RATE_LIMIT`). */
+export const DEFAULT_RATE_LIMIT = 30;
+/** Default of `contactDays` (`WELCOMED_CONTACT_DAYS`). */
+export const DEFAULT_CONTACT_DAYS = 365;
+/** The window every rate limit counts in, in milliseconds. */
+export const RATE_WINDOW_MS = 60_000;
+
+/** Checks `options` and fills in the defaults; throws an Error naming the first wrong option. */
+export function resolveOptions(options: ReceiverOptions): ResolvedOptions {
+  if (!options || typeof options.dbPath !== 'string' || options.dbPath === '') {
+    throw new Error('createReceiver: dbPath (the SQLite file) is required.');
+  }
+  const adminToken = checkAdminToken(options.adminToken, 'adminToken');
+  const allowedOrigins = new Set(parseOrigins(options.origins ?? [], 'origins'));
+  const contactDays = options.contactDays ?? DEFAULT_CONTACT_DAYS;
+  if (!Number.isFinite(contactDays) || contactDays < 1) {
+    throw new Error('createReceiver: contactDays must be a number of days ≥ 1.');
+  }
+  const rateLimit = options.rateLimit ?? { max: DEFAULT_RATE_LIMIT, timeWindow: RATE_WINDOW_MS };
+  if (!Number.isInteger(rateLimit.max) || rateLimit.max < 1) {
+    throw new Error('createReceiver: rateLimit.max must be a whole number ≥ 1.');
+  }
+  const minAnswerMs = options.minAnswerMs ?? DEFAULT_MIN_ANSWER_MS;
+  if (!Number.isInteger(minAnswerMs) || minAnswerMs < 0) {
+    throw new Error('createReceiver: minAnswerMs must be a whole number of milliseconds ≥ 0.');
+  }
+  return {
+    dbPath: options.dbPath,
+    allowedOrigins,
+    adminToken,
+    rateLimit,
+    minAnswerMs,
+    contactDays,
+    trustProxy: options.trustProxy ?? false,
+    logger: loggerOptions(options.logger),
+  };
+}
+
+/** Logger options that never log addresses or query strings. */
+function loggerOptions(logger: ReceiverOptions['logger']): FastifyServerOptions['logger'] {
+  if (!logger) return false;
+  const base = typeof logger === 'object' ? logger : {};
+  return {
+    ...base,
+    serializers: {
+      ...(base.serializers ?? {}),
+      req: (request: { method?: string; url?: string }) => ({ method: request.method, url: (request.url ?? '').split('?')[0] }),
+    },
+  };
+}

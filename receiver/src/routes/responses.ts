@@ -1,0 +1,81 @@
+// /api/responses: residents' browsers POST answers (from allowed origins, rate limited);
+// admins list them as JSON or CSV and erase them one by one.
+import type { FastifyPluginAsync } from 'fastify';
+import { BODY_MAX_BYTES, responseSchema, type WelcomedResponse } from 'welcomed/contract';
+import { toCsv } from '../csv.js';
+import { HttpError, emptyBody } from '../http-errors.js';
+import { redactFreeText } from '../redaction.js';
+import { isSpam } from '../spam.js';
+import type { Store } from '../store/store.js';
+import { refuseMethods } from './method-not-allowed.js';
+import { badQuery } from './query.js';
+import { invalidResponse, responseValidator } from './response-body.js';
+import { DEFAULT_LIST_LIMIT, listQuery, listQueryMessages, type IdParams, type ListQuery } from './responses.schemas.js';
+
+/** Options of the responses routes. */
+export interface ResponsesRoutesOptions {
+  store: Store;
+  /** A response answered sooner than this after the prompt appeared is spam (0: no minimum). */
+  minAnswerMs: number;
+}
+
+/** POST, GET and DELETE on /api/responses, and 405 for the other methods. */
+export const responsesRoutes: FastifyPluginAsync<ResponsesRoutesOptions> = async (app, { store, minAnswerMs }) => {
+  app.post<{ Body: WelcomedResponse }>(
+    '/api/responses',
+    {
+      bodyLimit: BODY_MAX_BYTES,
+      config: { rateLimit: {} },
+      schema: { body: responseSchema },
+      validatorCompiler: responseValidator,
+      schemaErrorFormatter: invalidResponse,
+      // A request with no body at all reaches validation as null: the same 400 as an empty one.
+      preValidation: async (request) => {
+        const body: unknown = request.body;
+        if (body === undefined || body === null || body === '') throw emptyBody();
+      },
+    },
+    async (request, reply) => {
+      const response = request.body;
+      // Spam gets the same reply as anything else: a bot must not learn what gave it away.
+      const spam = isSpam(response, minAnswerMs);
+      const { redacted, pii } = redactFreeText(response);
+      const { status } = await store.upsertResponse(redacted, new Date(), { spam, pii });
+      if (status === 'conflict') {
+        throw new HttpError(
+          409,
+          'change-mismatch',
+          `Response ${response.id} is already stored for a different change; a new answer needs a new id.`,
+        );
+      }
+      reply.code(status === 'created' ? 201 : 200);
+      return { id: response.id, status };
+    },
+  );
+
+  app.get<{ Querystring: ListQuery }>(
+    '/api/responses',
+    { onRequest: app.adminOnly, schema: { querystring: listQuery }, schemaErrorFormatter: badQuery(listQueryMessages) },
+    async (request, reply) => {
+      const { format, change, limit, spam } = request.query;
+      if (format === 'csv') {
+        reply
+          .type('text/csv; charset=utf-8')
+          .header('Content-Disposition', 'attachment; filename="welcomed-responses.csv"');
+        return reply.send(toCsv(store.iterateResponses({ change, limit, spam })));
+      }
+      return store.listResponses({ change, limit: limit ?? DEFAULT_LIST_LIMIT, spam });
+    },
+  );
+
+  app.delete<{ Params: IdParams }>('/api/responses/:id', { onRequest: app.adminOnly }, async (request, reply) => {
+    const { id } = request.params;
+    if (!(await store.deleteResponse(id))) {
+      throw new HttpError(404, 'not-found', `No response with id ${id} is stored.`);
+    }
+    return reply.code(204).send();
+  });
+
+  refuseMethods(app, '/api/responses', ['PUT', 'PATCH', 'DELETE'], 'GET, HEAD, POST, OPTIONS');
+  refuseMethods(app, '/api/responses/:id', ['GET', 'POST', 'PUT', 'PATCH'], 'DELETE, OPTIONS');
+};

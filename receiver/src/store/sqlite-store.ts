@@ -1,0 +1,313 @@
+// The Store on SQLite (better-sqlite3, WAL mode): one file, opened by one connection per process.
+//
+// better-sqlite3 is synchronous, so each method runs without interleaving in this process and its
+// Promise is already settled when it returns; writes that read first run in `BEGIN IMMEDIATE`
+// transactions so that several processes sharing one file stay correct too. Streams read page by
+// page, so no statement stays open while a consumer awaits.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database, { type Statement } from 'better-sqlite3';
+import { ANSWERS, SCHEMA_VERSION, type WelcomedResponse } from 'welcomed/contract';
+import { DAY_MS } from '../summary/time.js';
+import type { SummaryComment, SummaryRow } from '../summary/types.js';
+import { prepareDatabase } from './sqlite-schema.js';
+import type { AnswerCounts, ListOptions, ResponseFlags, SpamFilter, Store, StoredResponse, UpsertStatus } from './store.js';
+
+/** Rows read per query when a summary streams a change's responses. */
+const SUMMARY_PAGE_SIZE = 2000;
+
+/** A row of `responses` joined with its contact details, as the list queries read it. */
+interface ResponseRow {
+  id: string;
+  seq: number;
+  change: string;
+  answer: string;
+  comment: string | null;
+  answers: string | null;
+  about: string | null;
+  locale: string;
+  page: string;
+  answered_at: string;
+  widget: string;
+  received_at: string;
+  spam: number;
+  pii: number;
+  contact_name: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
+  contact_consent_at: string | null;
+}
+
+/** Where the previous page ended: its last row's receipt time and sequence number. */
+interface Cursor {
+  at: string;
+  seq: number;
+}
+
+/** The Store on SQLite, with the file's path. */
+export interface SqliteStore extends Store {
+  readonly path: string;
+}
+
+/**
+ * Opens (creating if needed) the SQLite database at `dbPath`, with its folder and its tables.
+ * `:memory:` works for throw-away stores.
+ */
+export async function openSqliteStore(dbPath: string): Promise<SqliteStore> {
+  if (dbPath !== ':memory:' && !dbPath.startsWith('file:')) {
+    mkdirSync(dirname(dbPath), { recursive: true });
+  }
+  const db = new Database(dbPath);
+  try {
+    prepareDatabase(db, dbPath);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+
+  const selectChange = db.prepare<[string], string>('SELECT change FROM responses WHERE id = ?').pluck();
+  const insertResponse = db.prepare(`
+    INSERT INTO responses (id, seq, change, answer, comment, answers, about, locale, page,
+                           answered_at, widget, received_at, updated_at, spam, pii)
+    VALUES (@id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM responses), @change, @answer, @comment,
+            @answers, @about, @locale, @page, @answered_at, @widget, @now, @now, @spam, @pii)`);
+  const updateResponse = db.prepare(`
+    UPDATE responses SET
+      answer = @answer,
+      comment = COALESCE(@comment, comment),
+      answers = COALESCE(@answers, answers),
+      about = COALESCE(@about, about),
+      locale = @locale,
+      page = @page,
+      answered_at = @answered_at,
+      widget = @widget,
+      updated_at = @now,
+      spam = MAX(spam, @spam),
+      pii = MAX(pii, @pii)
+    WHERE id = @id AND change = @change`);
+  const upsertContact = db.prepare(`
+    INSERT INTO contacts (response_id, name, email, phone, consent_at, created_at)
+    VALUES (@id, @name, @email, @phone, @now, @now)
+    ON CONFLICT (response_id) DO UPDATE SET
+      name = excluded.name, email = excluded.email, phone = excluded.phone`);
+  const deleteById = db.prepare('DELETE FROM responses WHERE id = ?');
+  const deleteContactById = db.prepare('DELETE FROM contacts WHERE response_id = ?');
+  const deleteContactsBefore = db.prepare('DELETE FROM contacts WHERE created_at < ?');
+
+  const columns = `r.id, r.seq, r.change, r.answer, r.comment, r.answers, r.about, r.locale,
+    r.page, r.answered_at, r.widget, r.received_at, r.spam, r.pii, c.name AS contact_name,
+    c.email AS contact_email, c.phone AS contact_phone, c.consent_at AS contact_consent_at
+    FROM responses r LEFT JOIN contacts c ON c.response_id = r.id`;
+  const newestFirst = 'ORDER BY r.received_at DESC, r.seq DESC LIMIT @limit';
+  const after = '(r.received_at < @at OR (r.received_at = @at AND r.seq < @seq))';
+  const spamConditions: Record<SpamFilter, string[]> = { include: [], exclude: ['r.spam = 0'], only: ['r.spam = 1'] };
+  const pageStatements = new Map<string, Statement<object, ResponseRow>>();
+  /** The query for one page of a list: prepared once per combination of filters. */
+  const pageStatement = (ofChange: boolean, spam: SpamFilter, next: boolean) => {
+    const key = `${ofChange} ${spam} ${next}`;
+    let statement = pageStatements.get(key);
+    if (!statement) {
+      const conditions = [...(ofChange ? ['r.change = @change'] : []), ...spamConditions[spam], ...(next ? [after] : [])];
+      const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+      statement = db.prepare<object, ResponseRow>(`SELECT ${columns} ${where} ${newestFirst}`);
+      pageStatements.set(key, statement);
+    }
+    return statement;
+  };
+  const selectOne = db.prepare<[string], ResponseRow>(`SELECT ${columns} WHERE r.id = ?`);
+  type CountRow = { answer: string; count: number };
+  const countStatements = {
+    all: db.prepare<[], CountRow>('SELECT answer, COUNT(*) AS count FROM responses WHERE spam = 0 GROUP BY answer'),
+    allWithSpam: db.prepare<[], CountRow>('SELECT answer, COUNT(*) AS count FROM responses GROUP BY answer'),
+    ofChange: db.prepare<[string], CountRow>(
+      'SELECT answer, COUNT(*) AS count FROM responses WHERE change = ? AND spam = 0 GROUP BY answer',
+    ),
+    ofChangeWithSpam: db.prepare<[string], CountRow>(
+      'SELECT answer, COUNT(*) AS count FROM responses WHERE change = ? GROUP BY answer',
+    ),
+  };
+
+  // For summaries: spam is never counted.
+  const countByChange = db.prepare<[], CountRow & { change: string }>(
+    'SELECT change, answer, COUNT(*) AS count FROM responses WHERE spam = 0 GROUP BY change, answer ORDER BY change',
+  );
+  type SummaryRowOfTable = { seq: number; answer: string; about: string | null; answered_at: string; received_at: string };
+  const summarySelect = 'SELECT seq, answer, about, answered_at, received_at FROM responses r WHERE change = @change AND spam = 0';
+  const summaryPages = {
+    first: db.prepare<object, SummaryRowOfTable>(`${summarySelect} ${newestFirst}`),
+    next: db.prepare<object, SummaryRowOfTable>(`${summarySelect} AND ${after} ${newestFirst}`),
+  };
+  const selectComments = db.prepare<[string, number], { answer: string; comment: string; answered_at: string; received_at: string }>(`
+    SELECT answer, comment, answered_at, received_at FROM responses
+    WHERE change = ? AND spam = 0 AND comment IS NOT NULL AND TRIM(comment) <> ''
+    ORDER BY received_at DESC, seq DESC LIMIT ?`);
+
+  const upsert = db.transaction((response: WelcomedResponse, now: string, flags: ResponseFlags): UpsertStatus => {
+    const storedChange = selectChange.get(response.id);
+    if (storedChange !== undefined && storedChange !== response.change) return 'conflict';
+    const params = {
+      id: response.id,
+      change: response.change,
+      answer: response.answer,
+      comment: response.comment ?? null,
+      answers: response.answers === undefined ? null : JSON.stringify(response.answers),
+      about: response.about === undefined ? null : JSON.stringify(response.about),
+      locale: response.locale,
+      page: response.page,
+      answered_at: response.answeredAt,
+      widget: response.widget,
+      now,
+      spam: flags.spam ? 1 : 0,
+      pii: flags.pii ? 1 : 0,
+    };
+    if (storedChange === undefined) insertResponse.run(params);
+    else updateResponse.run(params);
+    if (response.panel) {
+      upsertContact.run({
+        id: response.id,
+        name: response.panel.name ?? null,
+        email: response.panel.email ?? null,
+        phone: response.panel.phone ?? null,
+        now,
+      });
+    }
+    return storedChange === undefined ? 'created' : 'updated';
+  });
+
+  const erase = db.transaction((id: string): boolean => {
+    deleteContactById.run(id);
+    return deleteById.run(id).changes > 0;
+  });
+
+  async function* iterateResponses(options: ListOptions = {}): AsyncGenerator<StoredResponse> {
+    const { change, limit = Infinity, spam = 'include', pageSize = 500 } = options;
+    if (!Object.hasOwn(spamConditions, spam)) throw new RangeError('spam must be include, exclude or only');
+    const rows = newestPages(pageSize, limit, (size, cursor) =>
+      pageStatement(change !== undefined, spam, cursor !== undefined).all({ limit: size, change, ...cursor }),
+    );
+    for (const row of rows) yield toResponse(row);
+  }
+
+  return {
+    path: dbPath,
+    async upsertResponse(response, now = new Date(), flags = {}) {
+      return { status: upsert.immediate(response, now.toISOString(), flags) };
+    },
+    async countAnswers({ change, includeSpam = false } = {}) {
+      const rows =
+        change === undefined
+          ? (includeSpam ? countStatements.allWithSpam : countStatements.all).all()
+          : (includeSpam ? countStatements.ofChangeWithSpam : countStatements.ofChange).all(change);
+      return toCounts(rows);
+    },
+    async countAnswersByChange() {
+      const byChange = new Map<string, CountRow[]>();
+      for (const row of countByChange.all()) {
+        const rows = byChange.get(row.change);
+        if (rows) rows.push(row);
+        else byChange.set(row.change, [row]);
+      }
+      return [...byChange].map(([change, rows]) => ({ change, answers: toCounts(rows) }));
+    },
+    async *iterateSummaryRows(change) {
+      const rows = newestPages(SUMMARY_PAGE_SIZE, Infinity, (size, cursor) =>
+        (cursor ? summaryPages.next : summaryPages.first).all({ change, limit: size, ...cursor }),
+      );
+      for (const row of rows) {
+        yield {
+          answer: row.answer,
+          about: row.about === null ? null : JSON.parse(row.about),
+          answeredAt: row.answered_at,
+          receivedAt: row.received_at,
+        } satisfies SummaryRow;
+      }
+    },
+    async recentComments(change, limit) {
+      return selectComments.all(change, limit).map(
+        (row): SummaryComment => ({
+          answer: row.answer,
+          comment: row.comment,
+          answeredAt: row.answered_at,
+          receivedAt: row.received_at,
+        }),
+      );
+    },
+    iterateResponses,
+    async listResponses(options) {
+      const responses: StoredResponse[] = [];
+      for await (const response of iterateResponses(options)) responses.push(response);
+      return responses;
+    },
+    async getResponse(id) {
+      const row = selectOne.get(id);
+      return row && toResponse(row);
+    },
+    async deleteResponse(id) {
+      return erase.immediate(id);
+    },
+    async deleteExpiredContacts(days, now = new Date()) {
+      if (!Number.isFinite(days) || days < 0) throw new RangeError('days must be a number ≥ 0');
+      const cutoff = new Date(now.getTime() - days * DAY_MS).toISOString();
+      return deleteContactsBefore.run(cutoff).changes;
+    },
+    async close() {
+      if (db.open) db.close();
+    },
+  };
+}
+
+/**
+ * Rows newest first, read one page (one query) at a time until `limit` rows or the end. Each
+ * page starts after the last row of the one before, so rows written meanwhile neither repeat
+ * nor shift what is read.
+ */
+function* newestPages<Row extends { received_at: string; seq: number }>(
+  pageSize: number,
+  limit: number,
+  readPage: (size: number, cursor: Cursor | undefined) => Row[],
+): Generator<Row> {
+  let remaining = limit;
+  let cursor: Cursor | undefined;
+  while (remaining > 0) {
+    const size = Math.min(pageSize, remaining);
+    const rows = readPage(size, cursor);
+    yield* rows;
+    remaining -= rows.length;
+    if (rows.length < size) return;
+    const last = rows[rows.length - 1];
+    cursor = { at: last.received_at, seq: last.seq };
+  }
+}
+
+/** Answer counts with every answer present, from `GROUP BY answer` rows. */
+function toCounts(rows: readonly { answer: string; count: number }[]): AnswerCounts {
+  const counts = Object.fromEntries(ANSWERS.map((answer) => [answer, 0])) as AnswerCounts;
+  for (const { answer, count } of rows) {
+    if (Object.hasOwn(counts, answer)) counts[answer as keyof AnswerCounts] = count;
+  }
+  return counts;
+}
+
+/** Builds the API shape of a row, keeping the payload's field order, then `receivedAt`. */
+function toResponse(row: ResponseRow): StoredResponse {
+  const response: Record<string, unknown> = { schema: SCHEMA_VERSION, id: row.id, change: row.change, answer: row.answer };
+  if (row.comment !== null) response.comment = row.comment;
+  if (row.answers !== null) response.answers = JSON.parse(row.answers);
+  if (row.about !== null) response.about = JSON.parse(row.about);
+  if (row.contact_consent_at !== null) {
+    const panel: Record<string, unknown> = {};
+    if (row.contact_name !== null) panel.name = row.contact_name;
+    if (row.contact_email !== null) panel.email = row.contact_email;
+    if (row.contact_phone !== null) panel.phone = row.contact_phone;
+    panel.consent = true;
+    response.panel = panel;
+  }
+  response.locale = row.locale;
+  response.page = row.page;
+  response.answeredAt = row.answered_at;
+  response.widget = row.widget;
+  response.receivedAt = row.received_at;
+  if (row.spam) response.spam = true;
+  if (row.pii) response.pii = true;
+  return response as StoredResponse;
+}

@@ -1,0 +1,92 @@
+// What the receiver needs from storage, as types only. store/sqlite-store.ts implements it on
+// SQLite; another database can implement it too, and the routes will not know the difference.
+// Every method returns a Promise (streams are AsyncIterables), as a networked database's client
+// must, even where the implementation is synchronous underneath.
+//
+// Answers and panel contact details are kept apart, so contact details can be deleted after the
+// retention period without touching the answers. Nothing about the sender's connection is stored.
+//
+// Two flags sit beside each answer: `spam` (judged sent by a bot: kept, shown to admins, left out
+// of every count) and `pii` (the receiver found personal data in its free text and redacted it).
+// What led to the spam flag is not kept: the honeypot's text (which could be a resident's own
+// details, typed or autofilled into a field they could not see) and the time to answer are read
+// once and dropped. Both flags are sticky: once set for an id, later sends do not clear them.
+import type { Answer, WelcomedResponse } from 'welcomed/contract';
+import type { SummaryComment, SummaryRow } from '../summary/types.js';
+
+/**
+ * A stored response: the payload's own fields (without `honeypot` and `shownForMs`), when the
+ * receiver first got it, and `spam: true` / `pii: true` when those flags are set (absent when not).
+ */
+export type StoredResponse = Omit<WelcomedResponse, 'honeypot' | 'shownForMs'> & {
+  receivedAt: string;
+  spam?: true;
+  pii?: true;
+};
+
+/** What the receiver judged about a response as it arrived. */
+export interface ResponseFlags {
+  /** The response was judged sent by a bot. */
+  spam?: boolean;
+  /** The receiver redacted personal data from its free text. */
+  pii?: boolean;
+}
+
+/** Which responses to list: `include` spam too (the default), `exclude` it, or `only` spam. */
+export type SpamFilter = 'include' | 'exclude' | 'only';
+
+/** What upsertResponse did. `conflict`: the id is stored for another change; nothing was written. */
+export type UpsertStatus = 'created' | 'updated' | 'conflict';
+
+export interface ListOptions {
+  /** Only responses to this change. */
+  change?: string;
+  /** At most this many (default: all). */
+  limit?: number;
+  /** Default `include`. */
+  spam?: SpamFilter;
+  /** Rows read from the database per query (default 500). */
+  pageSize?: number;
+}
+
+export interface CountOptions {
+  /** Only responses to this change (default: every change). */
+  change?: string;
+  /** Count spam too (default false: summaries never do). */
+  includeSpam?: boolean;
+}
+
+/** How many responses gave each answer; every answer is present, 0 when none. */
+export type AnswerCounts = Record<Answer, number>;
+
+/** Where responses are kept. */
+export interface Store {
+  /**
+   * Stores a response, or updates the stored one with the same id. Optional fields missing from
+   * a later send keep their stored values (sends of one response only ever add fields, and may
+   * arrive out of order), and so do flags already set. `honeypot` and `shownForMs` are ignored:
+   * pass what they mean in `flags`.
+   */
+  upsertResponse(response: WelcomedResponse, now?: Date, flags?: ResponseFlags): Promise<{ status: UpsertStatus }>;
+  /** How many stored responses gave each answer, spam left out unless `includeSpam`. */
+  countAnswers(options?: CountOptions): Promise<AnswerCounts>;
+  /** Non-spam answer counts of every change that has any, by change id. */
+  countAnswersByChange(): Promise<{ change: string; answers: AnswerCounts }[]>;
+  /** Responses, newest first. Rejects with a RangeError for an unknown spam filter. */
+  listResponses(options?: ListOptions): Promise<StoredResponse[]>;
+  /**
+   * Responses, newest first, read page by page: nothing stays open between pages, so writes can
+   * interleave with a slow consumer.
+   */
+  iterateResponses(options?: ListOptions): AsyncIterable<StoredResponse>;
+  getResponse(id: string): Promise<StoredResponse | undefined>;
+  /** Removes the response and its contact details; false when there was none. */
+  deleteResponse(id: string): Promise<boolean>;
+  /** Deletes contact details stored more than `days` days before `now`; resolves with how many. */
+  deleteExpiredContacts(days: number, now?: Date): Promise<number>;
+  /** The answer, `about`, `answeredAt` and `receivedAt` of each non-spam response to `change`. */
+  iterateSummaryRows(change: string): AsyncIterable<SummaryRow>;
+  /** The newest non-spam responses to `change` with a comment, newest first. */
+  recentComments(change: string, limit: number): Promise<SummaryComment[]>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,78 @@
+// What GET /api/summary returns, and what the summary is made from. Types only: the dashboard
+// (a browser bundle) reads the same types as the receiver writes.
+import type { ABOUT_GROUPS, AboutField, AboutYou, Answer } from 'welcomed/contract';
+
+/** Any group of any `about` question. */
+export type AboutGroup = (typeof ABOUT_GROUPS)[AboutField][number];
+
+/** The group of those who did not answer an `about` question (summarize.ts NOT_ANSWERED). */
+export type NotAnswered = 'not-answered';
+
+/** A share and its 95% Wilson score interval, each from 0 to 1, rounded to 4 decimal places. */
+export interface Interval {
+  share: number;
+  low: number;
+  high: number;
+}
+
+/** A figure about fewer than the minimum cell, or hidden so that one cannot be worked out. */
+export interface Suppressed {
+  suppressed: true;
+}
+
+/** One cell of a breakdown: its number of responses and welcomed share, or suppressed. */
+export type Cell = { responses: number; welcomed: Interval } | Suppressed;
+export type WeekCell = { week: string; start: string } & Cell;
+export type GroupCell = { group: AboutGroup | NotAnswered } & Cell;
+export type ChangeItem = { change: string } & Cell;
+
+/** GET /api/summary: every change with responses. No total across changes is given. */
+export interface Overview {
+  minimumCell: number;
+  confidenceLevel: number;
+  changes: ChangeItem[];
+}
+
+/** One comment as a summary shows it: the day it was given, its answer, its text. */
+export interface DatedComment {
+  date: string;
+  answer: Answer;
+  comment: string;
+}
+
+/** GET /api/summary?change=…: one change with at least the minimum cell of responses. */
+export interface ChangeSummary {
+  change: string;
+  minimumCell: number;
+  confidenceLevel: number;
+  responses: number;
+  answers: Record<Answer, number>;
+  welcomed: Interval;
+  partly: Interval;
+  weeks: WeekCell[];
+  groups: Record<AboutField, GroupCell[]>;
+  comments: DatedComment[];
+}
+
+/** GET /api/summary?change=…: one change with fewer responses than the minimum cell. */
+export interface SuppressedChange extends Suppressed {
+  change: string;
+  minimumCell: number;
+}
+
+/** One stored, non-spam response, as the summary needs it. */
+export interface SummaryRow {
+  answer: string;
+  about: AboutYou | Record<string, string> | null | undefined;
+  answeredAt: string;
+  receivedAt: string;
+}
+
+/** One stored, non-spam comment, as the summary needs it. */
+export interface SummaryComment {
+  answer: string;
+  /** Already redacted (by the widget, and again by the receiver). */
+  comment: string;
+  answeredAt: string;
+  receivedAt: string;
+}

@@ -1,0 +1,141 @@
+// @ts-check
+// Settings from the environment, and the command line (dist/main.js).
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { parseOrigins, readSettings } from 'welcomed-receiver';
+import { tempDir } from './helpers.js';
+
+const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+
+test('defaults', () => {
+  const settings = readSettings({});
+  assert.equal(settings.port, 8080);
+  assert.equal(settings.host, '127.0.0.1');
+  assert.equal(settings.dbPath, resolve('data/welcomed.db'));
+  assert.deepEqual(settings.origins, []);
+  assert.equal(settings.contactDays, 365);
+  assert.equal(settings.trustProxy, false);
+  assert.equal(settings.minAnswerMs, 1500);
+  assert.equal(settings.rateLimit, 30);
+  assert.equal(settings.adminTokenGenerated, true);
+  assert.match(settings.adminToken, /^[A-Za-z0-9_-]{43}$/, '32 random bytes, base64url');
+  assert.notEqual(readSettings({}).adminToken, settings.adminToken);
+});
+
+test('values are read, trimmed and normalised', () => {
+  const settings = readSettings({
+    PORT: '0',
+    HOST: '::1',
+    WELCOMED_DB: ' /var/lib/welcomed/w.db ',
+    WELCOMED_ORIGINS: ' https://www.Example.gov.uk ,, http://localhost:3000/,https://www.example.gov.uk:443 ',
+    WELCOMED_ADMIN_TOKEN: ' abcdefghijklmnop0123 ',
+    WELCOMED_CONTACT_DAYS: '30',
+    WELCOMED_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1',
+    WELCOMED_MIN_ANSWER_MS: ' 2500 ',
+    WELCOMED_RATE_LIMIT: '100000',
+  });
+  assert.equal(settings.port, 0);
+  assert.equal(settings.host, '::1');
+  assert.equal(settings.dbPath, '/var/lib/welcomed/w.db');
+  assert.deepEqual(settings.origins, ['https://www.example.gov.uk', 'http://localhost:3000']);
+  assert.equal(settings.adminToken, 'abcdefghijklmnop0123');
+  assert.equal(settings.adminTokenGenerated, false);
+  assert.equal(settings.contactDays, 30);
+  assert.equal(settings.trustProxy, '10.0.0.0/8,127.0.0.1');
+  assert.equal(settings.minAnswerMs, 2500);
+  assert.equal(settings.rateLimit, 100_000);
+  assert.equal(readSettings({ WELCOMED_MIN_ANSWER_MS: '0' }).minAnswerMs, 0, '0 turns the minimum off');
+  assert.equal(readSettings({ WELCOMED_TRUST_PROXY: 'true' }).trustProxy, true);
+  assert.equal(readSettings({ WELCOMED_TRUST_PROXY: '2' }).trustProxy, 2);
+});
+
+test('bad values are clear errors naming the variable', () => {
+  const cases = [
+    [{ PORT: 'eighty' }, /^PORT must be a whole number from 0 to 65535/],
+    [{ PORT: '70000' }, /^PORT/],
+    [{ PORT: '-1' }, /^PORT/],
+    [{ HOST: 'http://localhost' }, /^HOST must be/],
+    [{ WELCOMED_ORIGINS: 'https://ok.example,https://ok.example/path' }, /^WELCOMED_ORIGINS: "https:\/\/ok\.example\/path" is not an origin/],
+    [{ WELCOMED_ORIGINS: '*' }, /^WELCOMED_ORIGINS: "\*" is not an origin/],
+    [{ WELCOMED_ORIGINS: 'https://*.example.gov.uk' }, /is not an origin/],
+    [{ WELCOMED_ORIGINS: 'www.example.gov.uk' }, /is not an origin/],
+    [{ WELCOMED_ORIGINS: 'ftp://example.gov.uk' }, /is not an origin/],
+    [{ WELCOMED_ORIGINS: 'https://example.gov.uk?x=1' }, /is not an origin/],
+    [{ WELCOMED_ORIGINS: 'https://user@example.gov.uk' }, /is not an origin/],
+    [{ WELCOMED_ADMIN_TOKEN: 'secret' }, /^WELCOMED_ADMIN_TOKEN must be at least 16 characters/],
+    [{ WELCOMED_ADMIN_TOKEN: 'has spaces in the middle of it' }, /^WELCOMED_ADMIN_TOKEN/],
+    [{ WELCOMED_CONTACT_DAYS: '0' }, /^WELCOMED_CONTACT_DAYS must be a whole number of days from 1 to 36500/],
+    [{ WELCOMED_CONTACT_DAYS: '1.5' }, /^WELCOMED_CONTACT_DAYS/],
+    [{ WELCOMED_CONTACT_DAYS: 'a year' }, /^WELCOMED_CONTACT_DAYS/],
+    [{ WELCOMED_TRUST_PROXY: 'yes please' }, /^WELCOMED_TRUST_PROXY must be/],
+    [{ WELCOMED_TRUST_PROXY: '10.0.0.0/33' }, /^WELCOMED_TRUST_PROXY/],
+    [{ WELCOMED_MIN_ANSWER_MS: '-1' }, /^WELCOMED_MIN_ANSWER_MS must be a whole number of milliseconds from 0 \(no minimum\) to 600000, not "-1"\.$/],
+    [{ WELCOMED_MIN_ANSWER_MS: '1.5' }, /^WELCOMED_MIN_ANSWER_MS/],
+    [{ WELCOMED_MIN_ANSWER_MS: '1e3' }, /^WELCOMED_MIN_ANSWER_MS/],
+    [{ WELCOMED_MIN_ANSWER_MS: 'fast' }, /^WELCOMED_MIN_ANSWER_MS/],
+    [{ WELCOMED_MIN_ANSWER_MS: '600001' }, /^WELCOMED_MIN_ANSWER_MS/],
+    [{ WELCOMED_RATE_LIMIT: '0' }, /^WELCOMED_RATE_LIMIT must be a whole number of requests per client per minute from 1 to 100000000, not "0"\.$/],
+    [{ WELCOMED_RATE_LIMIT: '-5' }, /^WELCOMED_RATE_LIMIT/],
+    [{ WELCOMED_RATE_LIMIT: '2.5' }, /^WELCOMED_RATE_LIMIT/],
+    [{ WELCOMED_RATE_LIMIT: 'lots' }, /^WELCOMED_RATE_LIMIT/],
+    [{ WELCOMED_RATE_LIMIT: '100000001' }, /^WELCOMED_RATE_LIMIT/],
+  ];
+  for (const [env, message] of cases) {
+    assert.throws(() => readSettings(/** @type {Record<string, string>} */ (env)), { message }, JSON.stringify(env));
+  }
+  assert.deepEqual(parseOrigins(['http://[::1]:8080']), ['http://[::1]:8080']);
+});
+
+/**
+ * Runs `node dist/main.js` with `env`, collecting output.
+ * @param {Record<string, string>} env
+ */
+function runMain(env) {
+  const child = spawn(process.execPath, [MAIN], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output = { stdout: '', stderr: '' };
+  child.stdout.setEncoding('utf8').on('data', (chunk) => (output.stdout += chunk));
+  child.stderr.setEncoding('utf8').on('data', (chunk) => (output.stderr += chunk));
+  const exited = new Promise((done) => child.on('exit', (code, signal) => done({ code, signal })));
+  return { child, output, exited };
+}
+
+test('main.js refuses bad settings with one clear line and exit code 1', async (t) => {
+  const { output, exited } = runMain({
+    WELCOMED_DB: join(tempDir(t), 'never.db'),
+    WELCOMED_ORIGINS: 'https://ok.example, not an origin',
+  });
+  assert.deepEqual(await exited, { code: 1, signal: null });
+  assert.equal(output.stderr.trim(), output.stderr.trim().split('\n')[0], 'one line, no stack trace');
+  assert.match(output.stderr, /^welcomed receiver: WELCOMED_ORIGINS: "not an origin" is not an origin/);
+  assert.equal(output.stdout, '');
+});
+
+test('main.js listens, prints the URL and the generated token once, and stops on SIGTERM', async (t) => {
+  const dbPath = join(tempDir(t), 'data', 'welcomed.db');
+  const { child, output, exited } = runMain({ PORT: '0', WELCOMED_DB: dbPath });
+  t.after(() => child.exitCode === null && child.kill('SIGKILL'));
+  const deadline = Date.now() + 10_000;
+  while (!/Admin token/.test(output.stdout) && Date.now() < deadline && child.exitCode === null) {
+    await new Promise((done) => setTimeout(done, 25));
+  }
+  const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output.stdout)?.[1];
+  const token = /Admin token[^:]*: (\S+)/.exec(output.stdout)?.[1];
+  assert.ok(url && token, `${output.stdout}\n${output.stderr}`);
+  assert.equal(output.stdout.split(token).length, 2, 'the token is printed once');
+  assert.ok(existsSync(dbPath), 'the database folder and file were created');
+
+  const list = await fetch(`${url}/api/responses`, { headers: { authorization: `Bearer ${token}` } });
+  assert.equal(list.status, 200);
+  assert.deepEqual(await list.json(), []);
+
+  child.kill('SIGTERM');
+  assert.deepEqual(await exited, { code: 0, signal: null });
+  assert.equal(existsSync(`${dbPath}-wal`), false, 'the database was closed');
+});
