@@ -205,12 +205,13 @@ export function findRedactions(text: string): Redaction[] {
  */
 function readAs(character: string): string {
   if (character < '\x80') return character;
-  const code = character.codePointAt(0)!;
-  // Decimal digits come in runs of ten, 0 to 9, some runs next to each other.
-  let zero = code;
   if (/\p{Nd}/u.test(character)) {
-    while (/\p{Nd}/u.test(String.fromCodePoint(zero - 1))) zero--;
-    return String((code - zero) % 10);
+    // Decimal digits come in runs of ten, 0 to 9 (a Unicode stability guarantee), some runs
+    // next to each other: the digit's value is its distance from the run's start, modulo 10.
+    const code = character.codePointAt(0)!;
+    let start = code;
+    while (/\p{Nd}/u.test(String.fromCodePoint(start - 1))) start--;
+    return String((code - start) % 10);
   }
   return /\p{Zs}/u.test(character)
     ? ' '
@@ -291,7 +292,8 @@ const NUMBER = /(?=(\+?\d+(?:(?!\D*([-./_()])\D*\2)[\s()./_-]{1,6}\d+){0,5}))\+?
 // and digits, to a time (09:30); in a thousands group (£1,200,000: one to three digits, a comma,
 // then groups of exactly three), to an amount. No number has more than 19 digits. The "(?!\d)"s
 // keep the group's own digits from counting as what comes before or after it. What redaction
-// leaves must read the same way again: a marker's "]" counts as the letter or digit it replaced.
+// leaves must read the same way again: a marker's "[" or "]" counts as the letter or digit it
+// replaced.
 const GLUED_BEFORE = /(?:(?!\d)[\p{L}\p{N}\p{M}\p{Sc}]|[\p{L}\]][-/]|[\d\]]:)\d+$|(?:(?:^|\D)\d{1,3}|\]),\d{3}$/u;
 const GLUED_AFTER = /^\d+(?!\d)(?:[\p{L}\p{N}\p{M}]|:[\d[])|^\d{1,3},(?:\d{3}(?![\p{L}\p{N}\p{M}])|\[)|^\d{20}/u;
 
