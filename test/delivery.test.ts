@@ -6,6 +6,7 @@ import sinon from 'sinon';
 import '../src/index.js';
 import { Delivery, deliveryFor, KEEPALIVE_BUDGET_BYTES, watchPageLifecycle } from '../src/delivery/delivery.js';
 import { QUEUE_MAX_AGE_MS, QUEUE_MAX_ENTRIES, ResponseQueue } from '../src/delivery/queue.js';
+import { sendResponse } from '../src/delivery/send.js';
 import { buildResponse, newResponseId } from '../src/element/payload.js';
 import type { WelcomedResponse } from '../src/contract/response.js';
 import type { WelcomedPrompt } from '../src/element/welcomed-prompt.js';
@@ -15,6 +16,7 @@ import {
   proxyEndpoint,
   proxyLog,
   realDelay,
+  receiverEndpoint,
   releaseHangingRequests,
   storedResponses,
   uniqueChange,
@@ -72,6 +74,19 @@ async function answeredPrompt(change: string, faults: Fault[]): Promise<{ elemen
 const posts = async () => (await proxyLog()).filter((entry) => entry.method === 'POST');
 const queuedKeys = () => Object.keys(localStorage).filter((key) => key.startsWith('welcomed:queue:'));
 const named = (events: CustomEvent[], type: string) => events.filter((event) => event.type === type);
+
+describe('delivery: what leaves the browser', () => {
+  it('sends the page address with personal data in its path redacted', async () => {
+    const change = uniqueChange('page-path');
+    const page = `${location.origin}/bin-day/SW1A%201AA/jo.bloggs@example.org/week-2`;
+    const response = buildResponse({ id: newResponseId(), change, answer: 'yes', locale: 'en', page, answeredAt: new Date() });
+    const outcome = await sendResponse(await receiverEndpoint(), response, { transport: 'json' });
+    expect(outcome.kind).to.equal('delivered');
+    const [stored] = await storedResponses(change);
+    expect(stored!.page).to.equal(`${location.origin}/bin-day/[postcode]/[email]/week-2`);
+    expect(response.page, 'the response itself, as queued, is not changed').to.equal(page);
+  });
+});
 
 describe('delivery: failures that are retried', () => {
   const retryable: [string, Fault, string][] = [

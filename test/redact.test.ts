@@ -36,6 +36,9 @@ const emailRows: Row[] = [
   ['jo.bloggs at example dot com', '[email]'],
   ['write to jo_2 at example dot org', 'write to [email]'],
   ['jo@example dot com', '[email]'],
+  ['jo.bloggs @ example.org', '[email]'],
+  ['Email me at dewi.jones@ example.com please', 'Email me at [email] please'],
+  ['jo.bloggs at example.org', '[email]'],
 ];
 const notEmails = [
   'Let us meet at the library.',
@@ -48,6 +51,9 @@ const notEmails = [
   'jo at example dot com',
   // A spelt-out dot is believed only before a common top-level domain.
   'jo.b at example dot foo',
+  // With a space by the "@", so is a real one: this is a mention.
+  'thanks @jo.smith for the help',
+  'See you @ 5pm by the library',
 ];
 
 const phoneRows: Row[] = [
@@ -70,6 +76,13 @@ const phoneRows: Row[] = [
   ['In 2026 07700 900123 was my number', 'In 2026 [phone] was my number'],
   ['میرا نمبر ۰۷۷۰۰ ۹۰۰۱۲۳ ہے', 'میرا نمبر [phone] ہے'],
   ['07700 900123,07700 900124', '[phone],[phone]'],
+  ['07700.900.123', '[phone]'],
+  ['07700/900/123', '[phone]'],
+  ['07700_900_123', '[phone]'],
+  ['ring 07700\n900123 today', 'ring [phone] today'],
+  ['44 7700 900123', '[phone]'],
+  ['447700900123', '[phone]'],
+  ['44 (0)20 7946 0018', '[phone]'],
 ];
 const notPhones = [
   'In an emergency call 999.',
@@ -84,6 +97,11 @@ const notPhones = [
   '7700 900123',
   'Pi is 3.14159265358979',
   'Flat 12, 34 High Street',
+  // Times, dates and references with the separators phone numbers may now have.
+  'Open 8:00-18:00, booked 01/02/2026 14:15',
+  'Collected 1.2.2026 at 9.30am',
+  'My permit GW-2026-004512 and invoice INV/2026/000417',
+  '+26/11/2026',
 ];
 
 const niRows: Row[] = [
@@ -92,8 +110,17 @@ const niRows: Row[] = [
   ['my NI is qq123456c', 'my NI is [ni-number]'],
   ['AB 123456 D', '[ni-number]'],
   ['JG-10-37-52-A', '[ni-number]'],
+  ['QQ.12.34.56.C', '[ni-number]'],
+  ['QQ/12/34/56/C', '[ni-number]'],
+  ['qq 12 34 56 c', '[ni-number]'],
+  // Without the suffix letter: capitals, or nothing between letters and digits.
+  ['QQ 12 34 56', '[ni-number]'],
+  ['QQ 12 34 56 E', '[ni-number] E'],
+  ['NI: qq123456', 'NI: [ni-number]'],
+  ['AB 123456', '[ni-number]'],
 ];
-const notNiNumbers = ['it is at 123456 a', 'QQ 12 34 56', 'QQ 12 34 56 E', 'XQQ123456C'];
+// Without the suffix letter, the prefix must be one HMRC issues (or QQ): PO and SU are not.
+const notNiNumbers = ['it is at 123456 a', 'it is at 12 34 56', 'XQQ123456C', 'Order PO-884213', 'Grid ref SU 123 456'];
 
 const nhsRows: Row[] = [
   ['943 476 5919', '[nhs-number]'],
@@ -102,8 +129,17 @@ const nhsRows: Row[] = [
   ['NHS number: 401 023 2137', 'NHS number: [nhs-number]'],
   // Grouped 3-3-4, it is redacted even with a wrong check digit: a mistyped NHS number is still one.
   ['943 476 5918', '[nhs-number]'],
+  ['943.476.5919', '[nhs-number]'],
+  ['943/476/5919', '[nhs-number]'],
+  // In other groupings, with a valid check digit.
+  ['9434 765 919', '[nhs-number]'],
+  ['94347 65919', '[nhs-number]'],
+  ['40 10 23 21 37', '[nhs-number]'],
+  // Just after the word "NHS", in any grouping, whatever the check digit.
+  ['NHS no 9434765918', 'NHS no [nhs-number]'],
+  ['NHS: 943 476 591 9', 'NHS: [nhs-number]'],
 ];
-const notNhsNumbers = ['9434765918', '1234567890', '12 34 56 78 90'];
+const notNhsNumbers = ['9434765918', '1234567890', '12 34 56 78 90', '9434 765 918', '[nhs-number] 1234567890'];
 
 const cardRows: Row[] = [
   ['4111 1111 1111 1111', '[card]'],
@@ -116,6 +152,9 @@ const cardRows: Row[] = [
   // Fails the Luhn check, but four groups of four is how a card number is copied.
   ['4111 1111 1111 1112', '[card]'],
   ['4111 1111 1111 1111 9999', '[card] 9999'],
+  ['4111.1111.1111.1111', '[card]'],
+  ['4111_1111_1111_1111', '[card]'],
+  ['41111 11111 111111', '[card]'],
 ];
 const notCards = ['4111111111111112', '2023 2024 2025 2026', '1234 5678 9012', '£1,234,567,890,123'];
 
@@ -131,6 +170,11 @@ const postcodeRows: Row[] = [
   ['sw1a1aa', '[postcode]'],
   ['ec1a 1bb', '[postcode]'],
   ['10 Downing Street, London SW1A 2AA.', '10 Downing Street, London [postcode].'],
+  ['SW1A-1AA', '[postcode]'],
+  ['SW1A/1AA', '[postcode]'],
+  ['London SW1A\n1AA', 'London [postcode]'],
+  ['SW1A\r\n1AA', '[postcode]'],
+  ['SW1A_1AA', '[postcode]'],
 ];
 const notPostcodes = [
   'The A1 road and the M25',
@@ -183,10 +227,29 @@ const otherCharacterRows: Row[] = [
   ['07700\u2010900\u2010123', '[phone]'],
   ['\u206607700\u2009900123\u2069', '\u2066[phone]\u2069'],
   ['\u{1D400} jo@example.org', '\u{1D400} [email]'],
+  // Every decimal digit is read, whatever its script.
+  ['๐๗๗๐๐ ๙๐๐๑๒๓', '[phone]'],
+  ['௦௭௭௦௦ ௯௦௦௧௨௩', '[phone]'],
+  ['𝟎𝟕𝟕𝟎𝟎 𝟗𝟎𝟎𝟏𝟐𝟑', '[phone]'],
+  // Unicode spaces, dashes and the minus sign.
+  ['07700\u3000900123', '[phone]'],
+  ['07700\u2007900123', '[phone]'],
+  ['07700\u2212900\u2212123', '[phone]'],
+  ['QQ\u300012\u300034\u300056\u3000C', '[ni-number]'],
+  ['B33\u22128TH', '[postcode]'],
+  // Invisible characters are skipped, and replaced with what they were inside.
+  ['07700\u200B900123', '[phone]'],
+  ['0\u200D7700\u2060900\u00AD123\uFEFF', '[phone]\uFEFF'],
+  ['SW1A\u200B1AA', '[postcode]'],
+  ['jo.blog\u00ADgs@example.org', '[email]'],
+  // Full-width letters, digits, "＠" and full stops; the ideographic full stop.
+  ['ｊｏ＠ｅｘａｍｐｌｅ．ｏｒｇ', '[email]'],
+  ['jo.bloggs\uFF20example.org', '[email]'],
+  ['jo.bloggs@example\u3002org', '[email]'],
+  ['ＳＷ１Ａ\u3000１ＡＡ', '[postcode]'],
+  ['ＱＱ１２３４５６Ｃ', '[ni-number]'],
 ];
 const notOtherCharacters = [
-  // Thai digits are not among the sets read.
-  '๐๗๗๐๐ ๙๐๐๑๒๓',
   // Two dashes, or two brackets the same way, between groups part them.
   '07700 -\u2013 900123',
   '07700 (( 900123',
@@ -284,6 +347,25 @@ describe('redact', () => {
     });
   });
 
+  describe('idempotence with the characters normalisation reads', () => {
+    it('gives the same text when run on its own output, for generated mixtures', () => {
+      const pieces = [
+        '07700.900.123', '07700/900/123', '44 7700 900123', 'jo @ example.org', 'jo\uFF20example\u3002org',
+        'QQ 12 34 56', 'SW1A-1AA', 'M1\n1AE', '4111.1111.1111.1111', '9434 765 919', 'NHS ', '09:30', 'GW-',
+        '[phone]', '[nhs-number]', '[email]', '\u200B', '\u00AD', '\u3000', '\u2212', '\uFF19', '१', '/', '_',
+        '.', ',', ':', '@', ' @ ', 'jo', 'org', '.org', '1', '12', '123', '2026', 'A', ' ', '\n',
+      ];
+      const random = seededRandom(20261206);
+      for (let sample = 0; sample < 3000; sample += 1) {
+        let typed = '';
+        const pieceCount = 1 + Math.floor(random() * 12);
+        for (let index = 0; index < pieceCount; index += 1) typed += pieces[Math.floor(random() * pieces.length)];
+        const once = redact(typed);
+        expect(redact(once), JSON.stringify(typed)).to.equal(once);
+      }
+    });
+  });
+
   describe('adversarial input', () => {
     // Each must simply finish: a pattern that backtracks catastrophically would hang here.
     // Timings are recorded, not asserted. Headless Chromium 156 on the development machine:
@@ -305,6 +387,13 @@ describe('redact', () => {
       ['dashes', () => '1-'.repeat(50_000)],
       ['outward codes', () => 'SW1A'.repeat(25_000)],
       ['NI numbers without suffixes', () => 'QQ 12 34 56 '.repeat(8_333)],
+      ['digits and dots', () => '1.'.repeat(50_000)],
+      ['digits and slashes', () => '1/'.repeat(50_000)],
+      ['spaced at signs', () => 'a @ a.'.repeat(16_667)],
+      ['digits and zero-width spaces', () => '1\u200B'.repeat(50_000)],
+      ['digits and ideographic spaces', () => '1\u3000'.repeat(50_000)],
+      ['Devanagari digits', () => '१'.repeat(100_000)],
+      ['mixed separators', () => '12-34.56/78_90 '.repeat(6_667)],
     ];
     for (const [name, make] of inputs) {
       it(`finishes on 100,000 characters of ${name}`, () => {
@@ -328,6 +417,19 @@ describe('findRedactions', () => {
     expect(findRedactions('(020) 7946 0018')).to.deep.equal([{ kind: 'phone', start: 0, end: 15 }]);
     expect(findRedactions('Call +44 7700 900123.')).to.deep.equal([{ kind: 'phone', start: 5, end: 20 }]);
     expect(findRedactions('call (07700 900123)')).to.deep.equal([{ kind: 'phone', start: 6, end: 18 }]);
+  });
+
+  it('gives offsets in the text as typed, around characters the patterns skip or read differently', () => {
+    // The zero-width space and soft hyphen inside are covered; the direction marks around are not.
+    expect(findRedactions('\u2066Ring 07700\u200B900\u00AD123\u2069!')).to.deep.equal([{ kind: 'phone', start: 6, end: 19 }]);
+    // Full-width characters are one code unit each; a mathematical digit is two.
+    expect(findRedactions('ＳＷ１Ａ １ＡＡ')).to.deep.equal([{ kind: 'postcode', start: 0, end: 8 }]);
+    expect(findRedactions('NI 𝟎7700 900123')).to.deep.equal([{ kind: 'phone', start: 3, end: 16 }]);
+  });
+
+  it('keeps everything outside what it replaces exactly as typed', () => {
+    const typed = 'Diolch 👍🏽\u00A0— ffoniwch ０７７００\u3000９００１２３\r\nمیرا نمبر ۰۷۷۰۰ ۹۰۰۱۲۴ ہے\u200F ﬁne ½';
+    expect(redact(typed)).to.equal('Diolch 👍🏽\u00A0— ffoniwch [phone]\r\nمیرا نمبر [phone] ہے\u200F ﬁne ½');
   });
 
   it('counts an emoji as two code units', () => {

@@ -16,7 +16,6 @@ export { parseOrigins, toOrigin } from './origins.js';
 export { ADMIN_RATE_LIMIT } from './plugins/rate-limits.js';
 export { API_CSP } from './plugins/security-headers.js';
 export { parsePayload } from './plugins/json-bodies.js';
-export { redactFreeText } from './redaction.js';
 export { DASHBOARD_CSP } from './routes/dashboard.js';
 export { MAX_DETAILS } from './routes/response-body.js';
 export { DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT } from './routes/responses.schemas.js';

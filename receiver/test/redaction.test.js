@@ -6,8 +6,8 @@ import { cpSync, mkdirSync, readFileSync, readdirSync, symlinkSync } from 'node:
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { redact } from 'welcomed/contract';
-import { CONTRACT_MODULE, checkContractBuilt, redactFreeText } from 'welcomed-receiver';
+import { redact, redactResponse } from 'welcomed/contract';
+import { CONTRACT_MODULE, checkContractBuilt } from 'welcomed-receiver';
 import { AUTH, makeResponse, post, readTables, startTestReceiver, tempDir } from './helpers.js';
 
 test('PII in a comment from a client that did not redact is redacted before storing, and flagged', async (t) => {
@@ -47,6 +47,24 @@ test('PII in a comment from a client that did not redact is redacted before stor
     for (const secret of ['900123', 'jo.bloggs', '7946', 'help@example', 'SW1A', 'QQ 12']) {
       assert.ok(!bytes.includes(secret), `${secret} found in ${file}`);
     }
+  }
+});
+
+test('personal data in the page path and in the keys of answers is redacted before storing, and flagged', async (t) => {
+  const { app, dbPath } = await startTestReceiver(t);
+  const response = makeResponse({
+    page: 'https://www.example.gov.uk/bin-day/SW1A1AA/collections',
+    answers: { 'contact-07700900123': 'yes', plain: 'Online' },
+  });
+  assert.equal((await post(app, response)).statusCode, 201);
+  const [row] = readTables(dbPath).responses;
+  assert.equal(row.page, 'https://www.example.gov.uk/bin-day/[postcode]/collections');
+  assert.deepEqual(JSON.parse(row.answers), { 'contact-redacted-phone': 'yes', plain: 'Online' });
+  assert.equal(row.pii, 1);
+  await app.close();
+  for (const file of readdirSync(dirname(dbPath))) {
+    const bytes = readFileSync(join(dirname(dbPath), file)).toString('latin1');
+    for (const secret of ['SW1A1AA', '07700900123']) assert.ok(!bytes.includes(secret), `${secret} found in ${file}`);
   }
 });
 
@@ -141,7 +159,7 @@ test('main.js prints the same one-line message and exits 1 when the contract is 
 test('text that redaction makes longer is cut back to the schema limit without half a marker', async () => {
   // 171 addresses of 6 characters become 7-character markers: over 1,200 once redacted.
   const comment = `zz ${'a@b.co '.repeat(171)}`.trim();
-  const { redacted, pii } = redactFreeText(/** @type {any} */ ({ comment }));
+  const { redacted, pii } = redactResponse(/** @type {any} */ ({ comment }));
   assert.equal(pii, true);
   assert.ok(Array.from(redacted.comment ?? '').length <= 1200);
   assert.match(String(redacted.comment), /\[email\]$/);

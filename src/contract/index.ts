@@ -6,6 +6,7 @@ export * from './limits.js';
 export * from './panel.js';
 export * from './patterns.js';
 export { findRedactions, redact, redactWithin, type Redaction, type RedactionKind } from './redact.js';
+export { answerKeyMarker, redactAnswerKey, redactPage, redactResponse } from './redact-response.js';
 export * from './response.js';
 export { responseSchema } from './schema.js';
 export { WIDGET_VERSION } from './version.js';

@@ -1,3 +1,4 @@
+import { redactPage } from '../contract/redact-response.js';
 import type { WelcomedResponse } from '../contract/response.js';
 import { retryAfterDelay } from './backoff.js';
 
@@ -25,7 +26,10 @@ export interface SendOptions {
 // Statuses worth trying again: the server may accept the same body later.
 const RETRYABLE = new Set([408, 425, 429]);
 
-/** POSTs one response. Never throws: every failure is an outcome. */
+/**
+ * POSTs one response, its page address redacted (`…/bin-day/[postcode]/`: see redactPage).
+ * Never throws: every failure is an outcome.
+ */
 export async function sendResponse(
   endpoint: string,
   response: WelcomedResponse,
@@ -37,7 +41,9 @@ export async function sendResponse(
   try {
     const reply = await fetch(endpoint, {
       method: 'POST',
-      body: JSON.stringify(response),
+      // The address is redacted here, as it leaves the browser, because the answer is queued
+      // before the redaction code (loaded with this module) is there.
+      body: JSON.stringify({ ...response, page: redactPage(response.page) }),
       headers: { 'Content-Type': options.transport === 'simple' ? 'text/plain;charset=UTF-8' : 'application/json' },
       credentials: 'omit',
       mode: 'cors',

@@ -1,10 +1,9 @@
 // /api/responses: residents' browsers POST answers (from allowed origins, rate limited);
 // admins list them as JSON or CSV and erase them one by one.
 import type { FastifyPluginAsync } from 'fastify';
-import { BODY_MAX_BYTES, responseSchema, type WelcomedResponse } from 'welcomed/contract';
+import { BODY_MAX_BYTES, redactResponse, responseSchema, type WelcomedResponse } from 'welcomed/contract';
 import { toCsv } from '../csv.js';
 import { HttpError, emptyBody } from '../http-errors.js';
-import { redactFreeText } from '../redaction.js';
 import { isSpam } from '../spam.js';
 import type { Store } from '../store/store.js';
 import { refuseMethods } from './method-not-allowed.js';
@@ -39,7 +38,7 @@ export const responsesRoutes: FastifyPluginAsync<ResponsesRoutesOptions> = async
       const response = request.body;
       // Spam gets the same reply as anything else: a bot must not learn what gave it away.
       const spam = isSpam(response, minAnswerMs);
-      const { redacted, pii } = redactFreeText(response);
+      const { redacted, pii } = redactResponse(response);
       const { status } = await store.upsertResponse(redacted, new Date(), { spam, pii });
       if (status === 'conflict') {
         throw new HttpError(
