@@ -79,6 +79,21 @@ test('the widget depends on lit and @lit/localize alone, and its tarball holds n
   assert.deepEqual(receiverFiles, [], 'no receiver, dashboard or server file');
 });
 
+test('the receiver package ships its built code, its dashboard, README and LICENSE: nothing of the widget, no tests', async () => {
+  const receiver = join(root, 'receiver');
+  const { stdout } = await run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: receiver });
+  const files = JSON.parse(stdout)[0].files.map((file) => file.path);
+  const unexpected = files.filter((path) => !['package.json', 'README.md', 'LICENSE'].includes(path) && !path.startsWith('dist/'));
+  assert.deepEqual(unexpected, [], 'nothing outside dist/ and the three top-level files');
+  for (const path of ['dist/main.js', 'dist/index.js', 'dist/index.d.ts', 'dist/dashboard/dashboard.js', 'dist/dashboard/index.html']) {
+    assert.ok(files.includes(path), `${path} is in the receiver's tarball`);
+  }
+  const widgetFiles = files.filter((path) => /welcomed\.|contract\/|\.test\.|custom-elements/.test(path));
+  assert.deepEqual(widgetFiles, [], 'no widget bundle, no copy of the contract, no test');
+  const receiverPkg = JSON.parse(readFileSync(join(receiver, 'package.json'), 'utf8'));
+  assert.ok(receiverPkg.dependencies.welcomed, 'the receiver takes the contract from the widget package');
+});
+
 test('package.json: an OSI licence with its text, typed exports, sideEffects declared', () => {
   assert.equal(pkg.license, 'MIT');
   assert.match(readFileSync(join(root, 'LICENSE'), 'utf8'), /^MIT License\n\nCopyright \(c\) 2026 The Welcomed contributors\n/);
