@@ -9,7 +9,9 @@ export {
   DEFAULT_CONTACT_DAYS,
   DEFAULT_MIN_ANSWER_MS,
   DEFAULT_RATE_LIMIT,
+  DEFAULT_TIMEOUTS,
   type RateLimit,
+  type Timeouts,
   type ReceiverOptions,
 } from './options.js';
 export { parseOrigins, toOrigin } from './origins.js';

@@ -10,6 +10,19 @@ export interface RateLimit {
   timeWindow: number | string;
 }
 
+/**
+ * How long a client may take, in milliseconds, before its connection is closed (a slow or
+ * stalled request is answered 408 first). Without these, Node and Fastify wait for ever.
+ */
+export interface Timeouts {
+  /** From the connection (or the end of the last request) to the end of the headers. */
+  headersMs: number;
+  /** From the connection (or the end of the last request) to the end of the body. */
+  requestMs: number;
+  /** With nothing sent either way while a request is being read or answered. */
+  idleMs: number;
+}
+
 /** What createReceiver is given. */
 export interface ReceiverOptions {
   /** SQLite file (created with its folder if missing); `:memory:` for throw-away receivers. */
@@ -34,6 +47,8 @@ export interface ReceiverOptions {
    * no addresses, no query strings.
    */
   logger?: boolean | Record<string, unknown>;
+  /** Default DEFAULT_TIMEOUTS; each may be given alone. */
+  timeouts?: Partial<Timeouts>;
 }
 
 /** The options once checked, with every default filled in. */
@@ -46,6 +61,7 @@ export interface ResolvedOptions {
   contactDays: number;
   trustProxy: boolean | number | string;
   logger: FastifyServerOptions['logger'];
+  timeouts: Timeouts;
 }
 
 /** Default of `minAnswerMs` (`WELCOMED_MIN_ANSWER_MS`). */
@@ -54,6 +70,12 @@ export const DEFAULT_MIN_ANSWER_MS = 1500;
 export const DEFAULT_RATE_LIMIT = 30;
 /** Default of `contactDays` (`WELCOMED_CONTACT_DAYS`). */
 export const DEFAULT_CONTACT_DAYS = 365;
+/**
+ * Default timeouts: a response's body is at most 16 KiB, which even a poor mobile connection
+ * sends in a few seconds, so 10 s for the headers and 30 s for the whole request leave room,
+ * and a client stalling on purpose holds a socket for 30 s at most.
+ */
+export const DEFAULT_TIMEOUTS: Readonly<Timeouts> = Object.freeze({ headersMs: 10_000, requestMs: 30_000, idleMs: 30_000 });
 /** The window every rate limit counts in, in milliseconds. */
 export const RATE_WINDOW_MS = 60_000;
 
@@ -76,6 +98,13 @@ export function resolveOptions(options: ReceiverOptions): ResolvedOptions {
   if (!Number.isInteger(minAnswerMs) || minAnswerMs < 0) {
     throw new Error('createReceiver: minAnswerMs must be a whole number of milliseconds ≥ 0.');
   }
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  for (const [name, value] of Object.entries(timeouts)) {
+    if (!Number.isInteger(value) || value < 1) throw new Error(`createReceiver: timeouts.${name} must be a whole number of milliseconds ≥ 1.`);
+  }
+  if (timeouts.headersMs > timeouts.requestMs) {
+    throw new Error('createReceiver: timeouts.headersMs must not be longer than timeouts.requestMs.');
+  }
   return {
     dbPath: options.dbPath,
     allowedOrigins,
@@ -85,6 +114,7 @@ export function resolveOptions(options: ReceiverOptions): ResolvedOptions {
     contactDays,
     trustProxy: options.trustProxy ?? false,
     logger: loggerOptions(options.logger),
+    timeouts,
   };
 }
 
