@@ -17,7 +17,7 @@ import puppeteer from 'puppeteer-core';
 import { launchOptions } from '../../test/support/chromium.js';
 import { freePort, startScript, stopScript } from '../../test/support/e2e.js';
 
-const ADMIN_TOKEN = 'e2e-dashboard-token-0123456789abcdef';
+const ADMIN_TOKEN = 'vc0vwq1Zi1DYtilO2_SLAoaLhuY9hCiF';
 const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const SEED = fileURLToPath(new URL('../../scripts/seed.js', import.meta.url));
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { openSqliteStore, readSettings, startReceiver } from 'welcomed-receiver';
-import { AUTH, makeResponse, post, readTables, startTestReceiver, tempDir } from './helpers.js';
+import { AUTH, TOKEN, makeResponse, post, readTables, startTestReceiver, tempDir } from './helpers.js';
 
 /**
  * @param {import('fastify').FastifyInstance} app
@@ -221,7 +221,7 @@ test('startReceiver applies WELCOMED_MIN_ANSWER_MS and WELCOMED_RATE_LIMIT', asy
   const settings = readSettings({
     PORT: '0',
     WELCOMED_DB: dbPath,
-    WELCOMED_ADMIN_TOKEN: 'test-admin-token-0123456789abcdef',
+    WELCOMED_ADMIN_TOKEN: TOKEN,
     WELCOMED_RATE_LIMIT: '2',
     WELCOMED_MIN_ANSWER_MS: '5000',
   });
