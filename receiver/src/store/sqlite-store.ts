@@ -179,6 +179,17 @@ export async function openSqliteStore(dbPath: string): Promise<SqliteStore> {
     return deleteById.run(id).changes > 0;
   });
 
+  /**
+   * After an erasure: secure_delete has zeroed the deleted rows in the pages, but the
+   * write-ahead log still holds every earlier version of those pages, erased text and all, until
+   * a checkpoint reuses it — which can take hundreds of writes. Copy the log into the database
+   * and truncate it to nothing now. Waits for readers in other processes (busy_timeout); if one
+   * still holds an old snapshot, the log is truncated by the next erasure or checkpoint.
+   */
+  const forgetErasedPages = () => {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  };
+
   async function* iterateResponses(options: ListOptions = {}): AsyncGenerator<StoredResponse> {
     const { change, limit = Infinity, spam = 'include', pageSize = 500 } = options;
     if (!Object.hasOwn(spamConditions, spam)) throw new RangeError('spam must be include, exclude or only');
@@ -243,12 +254,16 @@ export async function openSqliteStore(dbPath: string): Promise<SqliteStore> {
       return row && toResponse(row);
     },
     async deleteResponse(id) {
-      return erase.immediate(id);
+      const erased = erase.immediate(id);
+      if (erased) forgetErasedPages();
+      return erased;
     },
     async deleteExpiredContacts(days, now = new Date()) {
       if (!Number.isFinite(days) || days < 0) throw new RangeError('days must be a number ≥ 0');
       const cutoff = new Date(now.getTime() - days * DAY_MS).toISOString();
-      return deleteContactsBefore.run(cutoff).changes;
+      const deleted = deleteContactsBefore.run(cutoff).changes;
+      if (deleted > 0) forgetErasedPages();
+      return deleted;
     },
     async close() {
       if (db.open) db.close();

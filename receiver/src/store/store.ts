@@ -80,9 +80,15 @@ export interface Store {
    */
   iterateResponses(options?: ListOptions): AsyncIterable<StoredResponse>;
   getResponse(id: string): Promise<StoredResponse | undefined>;
-  /** Removes the response and its contact details; false when there was none. */
+  /**
+   * Removes the response and its contact details, leaving no copy of them anywhere in storage
+   * (journals and logs included); false when there was none.
+   */
   deleteResponse(id: string): Promise<boolean>;
-  /** Deletes contact details stored more than `days` days before `now`; resolves with how many. */
+  /**
+   * Deletes contact details stored more than `days` days before `now`, leaving no copy of them
+   * anywhere in storage; resolves with how many.
+   */
   deleteExpiredContacts(days: number, now?: Date): Promise<number>;
   /** The answer, `about`, `answeredAt` and `receivedAt` of each non-spam response to `change`. */
   iterateSummaryRows(change: string): AsyncIterable<SummaryRow>;
