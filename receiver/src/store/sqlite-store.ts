@@ -4,12 +4,11 @@
 // Promise is already settled when it returns; writes that read first run in `BEGIN IMMEDIATE`
 // transactions so that several processes sharing one file stay correct too. Streams read page by
 // page, so no statement stays open while a consumer awaits.
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import Database, { type Statement } from 'better-sqlite3';
 import { ANSWERS, SCHEMA_VERSION, type WelcomedResponse } from 'welcomed/contract';
 import { DAY_MS } from '../summary/time.js';
 import type { SummaryComment, SummaryRow } from '../summary/types.js';
+import { checkDatabaseFiles } from './sqlite-files.js';
 import { prepareDatabase } from './sqlite-schema.js';
 import type { AnswerCounts, ListOptions, ResponseFlags, SpamFilter, Store, StoredResponse, UpsertStatus } from './store.js';
 
@@ -54,15 +53,18 @@ export interface SqliteStore extends Store {
  * `:memory:` works for throw-away stores.
  */
 export async function openSqliteStore(dbPath: string): Promise<SqliteStore> {
-  if (dbPath !== ':memory:' && !dbPath.startsWith('file:')) {
-    mkdirSync(dirname(dbPath), { recursive: true });
+  checkDatabaseFiles(dbPath);
+  let db: Database.Database;
+  try {
+    db = new Database(dbPath);
+  } catch (error) {
+    throw explainSqliteError(error, dbPath);
   }
-  const db = new Database(dbPath);
   try {
     prepareDatabase(db, dbPath);
   } catch (error) {
     db.close();
-    throw error;
+    throw explainSqliteError(error, dbPath);
   }
 
   const selectChange = db.prepare<[string], string>('SELECT change FROM responses WHERE id = ?').pluck();
@@ -269,6 +271,18 @@ export async function openSqliteStore(dbPath: string): Promise<SqliteStore> {
       if (db.open) db.close();
     },
   };
+}
+
+/** A SQLite error on opening, with the file it was about (other errors as they are). */
+function explainSqliteError(error: unknown, dbPath: string): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return error;
+  return new Error(
+    `The database ${dbPath} could not be opened for reading and writing (SQLite: ${(error as Error).message}, ${code}). ` +
+      'Check that the user the receiver runs as owns the file, its -wal and -shm files and their folder, ' +
+      'and that the disk has room.',
+    { cause: error },
+  );
 }
 
 /**
