@@ -53,7 +53,7 @@ export async function createReceiver(options: ReceiverOptions): Promise<FastifyI
     await app.register(errorHandling);
     await app.register(securityHeaders);
     // The origin check first: a refused request never reaches CORS, the rate limit or a body parser.
-    await app.register(originGuard, { allowedOrigins: settings.allowedOrigins });
+    await app.register(originGuard, { allowedOrigins: settings.allowedOrigins, publicOrigin: settings.publicOrigin });
     await app.register(rateLimits, { limit: settings.rateLimit });
     await app.register(adminAuth, { adminToken: settings.adminToken });
     await app.register(contactRetention, { store, contactDays: settings.contactDays });

@@ -29,6 +29,12 @@ export interface ReceiverOptions {
   dbPath: string;
   /** Origins, besides the receiver's own, allowed to POST responses. */
   origins?: readonly string[];
+  /**
+   * The receiver's own origin as browsers reach it (`https://feedback.example.gov.uk`), allowed to
+   * POST. Unset: same-origin requests are recognised by `Sec-Fetch-Site: same-origin` instead,
+   * never by the Host header.
+   */
+  publicOrigin?: string;
   /** Bearer token for the admin endpoints (at least 16 token characters). */
   adminToken: string;
   /** POSTs allowed per client per window (default 30 per minute). */
@@ -55,6 +61,7 @@ export interface ReceiverOptions {
 export interface ResolvedOptions {
   dbPath: string;
   allowedOrigins: ReadonlySet<string>;
+  publicOrigin: string | undefined;
   adminToken: string;
   rateLimit: RateLimit;
   minAnswerMs: number;
@@ -86,6 +93,7 @@ export function resolveOptions(options: ReceiverOptions): ResolvedOptions {
   }
   const adminToken = checkAdminToken(options.adminToken, 'adminToken');
   const allowedOrigins = new Set(parseOrigins(options.origins ?? [], 'origins'));
+  const publicOrigin = options.publicOrigin === undefined ? undefined : parseOrigins([options.publicOrigin], 'publicOrigin')[0];
   const contactDays = options.contactDays ?? DEFAULT_CONTACT_DAYS;
   if (!Number.isFinite(contactDays) || contactDays < 1) {
     throw new Error('createReceiver: contactDays must be a number of days ≥ 1.');
@@ -108,6 +116,7 @@ export function resolveOptions(options: ReceiverOptions): ResolvedOptions {
   return {
     dbPath: options.dbPath,
     allowedOrigins,
+    publicOrigin,
     adminToken,
     rateLimit,
     minAnswerMs,

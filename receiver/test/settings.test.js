@@ -27,6 +27,7 @@ test('defaults', () => {
   assert.equal(settings.host, '127.0.0.1');
   assert.equal(settings.dbPath, resolve('data/welcomed.db'));
   assert.deepEqual(settings.origins, []);
+  assert.equal(settings.publicOrigin, undefined);
   assert.equal(settings.contactDays, 365);
   assert.equal(settings.trustProxy, false);
   assert.equal(settings.minAnswerMs, 1500);
@@ -42,6 +43,7 @@ test('values are read, trimmed and normalised', () => {
     HOST: '::1',
     WELCOMED_DB: ' /var/lib/welcomed/w.db ',
     WELCOMED_ORIGINS: ' https://www.Example.gov.uk ,, http://localhost:3000/,https://www.example.gov.uk:443 ',
+    WELCOMED_PUBLIC_ORIGIN: ' https://Feedback.example.gov.uk:443/ ',
     WELCOMED_ADMIN_TOKEN: ' 7f3a9c0e51d84b26e0c4 ',
     WELCOMED_CONTACT_DAYS: '30',
     WELCOMED_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1',
@@ -52,6 +54,7 @@ test('values are read, trimmed and normalised', () => {
   assert.equal(settings.host, '::1');
   assert.equal(settings.dbPath, '/var/lib/welcomed/w.db');
   assert.deepEqual(settings.origins, ['https://www.example.gov.uk', 'http://localhost:3000']);
+  assert.equal(settings.publicOrigin, 'https://feedback.example.gov.uk');
   assert.equal(settings.adminToken, '7f3a9c0e51d84b26e0c4');
   assert.equal(settings.adminTokenGenerated, false);
   assert.equal(settings.contactDays, 30);
@@ -76,6 +79,8 @@ test('bad values are clear errors naming the variable', () => {
     [{ WELCOMED_ORIGINS: 'ftp://example.gov.uk' }, /is not an origin/],
     [{ WELCOMED_ORIGINS: 'https://example.gov.uk?x=1' }, /is not an origin/],
     [{ WELCOMED_ORIGINS: 'https://user@example.gov.uk' }, /is not an origin/],
+    [{ WELCOMED_PUBLIC_ORIGIN: 'feedback.example.gov.uk' }, /^WELCOMED_PUBLIC_ORIGIN: "feedback\.example\.gov\.uk" is not an origin/],
+    [{ WELCOMED_PUBLIC_ORIGIN: 'https://a.example,https://b.example' }, /^WELCOMED_PUBLIC_ORIGIN must be one origin/],
     [{ WELCOMED_ADMIN_TOKEN: 'secret' }, /^WELCOMED_ADMIN_TOKEN must be at least 16 characters/],
     [{ WELCOMED_ADMIN_TOKEN: 'has spaces in the middle of it' }, /^WELCOMED_ADMIN_TOKEN/],
     [{ WELCOMED_CONTACT_DAYS: '0' }, /^WELCOMED_CONTACT_DAYS must be a whole number of days from 1 to 36500/],
