@@ -6,6 +6,7 @@
 // page, so no statement stays open while a consumer awaits.
 import Database, { type Statement } from 'better-sqlite3';
 import { ANSWERS, SCHEMA_VERSION, type WelcomedResponse } from 'welcomed/contract';
+import { sameSecretHash } from '../authorship.js';
 import { DAY_MS } from '../summary/time.js';
 import type { SummaryComment, SummaryRow } from '../summary/types.js';
 import { checkDatabaseFiles } from './sqlite-files.js';
@@ -67,12 +68,15 @@ export async function openSqliteStore(dbPath: string): Promise<SqliteStore> {
     throw explainSqliteError(error, dbPath);
   }
 
-  const selectChange = db.prepare<[string], string>('SELECT change FROM responses WHERE id = ?').pluck();
+  const selectStored = db.prepare<[string], { change: string; secret_hash: string | null }>(
+    'SELECT change, secret_hash FROM responses WHERE id = ?',
+  );
   const insertResponse = db.prepare(`
     INSERT INTO responses (id, seq, change, answer, comment, answers, about, locale, page,
-                           answered_at, widget, received_at, updated_at, spam, pii)
+                           answered_at, widget, received_at, updated_at, spam, pii, secret_hash)
     VALUES (@id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM responses), @change, @answer, @comment,
-            @answers, @about, @locale, @page, @answered_at, @widget, @now, @now, @spam, @pii)`);
+            @answers, @about, @locale, @page, @answered_at, @widget, @now, @now, @spam, @pii,
+            @secret_hash)`);
   const updateResponse = db.prepare(`
     UPDATE responses SET
       answer = @answer,
@@ -85,7 +89,8 @@ export async function openSqliteStore(dbPath: string): Promise<SqliteStore> {
       widget = @widget,
       updated_at = @now,
       spam = MAX(spam, @spam),
-      pii = MAX(pii, @pii)
+      pii = MAX(pii, @pii),
+      secret_hash = COALESCE(secret_hash, @secret_hash)
     WHERE id = @id AND change = @change`);
   const upsertContact = db.prepare(`
     INSERT INTO contacts (response_id, name, email, phone, consent_at, created_at)
@@ -145,8 +150,10 @@ export async function openSqliteStore(dbPath: string): Promise<SqliteStore> {
     ORDER BY received_at DESC, seq DESC LIMIT ?`);
 
   const upsert = db.transaction((response: WelcomedResponse, now: string, flags: ResponseFlags): UpsertStatus => {
-    const storedChange = selectChange.get(response.id);
-    if (storedChange !== undefined && storedChange !== response.change) return 'conflict';
+    const stored = selectStored.get(response.id);
+    // Stored with a secret this send does not prove: nothing changes, and nothing is told.
+    if (stored?.secret_hash && !sameSecretHash(stored.secret_hash, flags.secretHash)) return 'ignored';
+    if (stored !== undefined && stored.change !== response.change) return 'conflict';
     const params = {
       id: response.id,
       change: response.change,
@@ -161,8 +168,9 @@ export async function openSqliteStore(dbPath: string): Promise<SqliteStore> {
       now,
       spam: flags.spam ? 1 : 0,
       pii: flags.pii ? 1 : 0,
+      secret_hash: flags.secretHash ?? null,
     };
-    if (storedChange === undefined) insertResponse.run(params);
+    if (stored === undefined) insertResponse.run(params);
     else updateResponse.run(params);
     if (response.panel) {
       upsertContact.run({
@@ -173,7 +181,7 @@ export async function openSqliteStore(dbPath: string): Promise<SqliteStore> {
         now,
       });
     }
-    return storedChange === undefined ? 'created' : 'updated';
+    return stored === undefined ? 'created' : 'updated';
   });
 
   const erase = db.transaction((id: string): boolean => {
