@@ -206,7 +206,7 @@ test('a service owner signs in and sees each change’s welcomed share, the char
     'Share who said yes, by week',
     'Age',
     'Long-term physical or mental health condition',
-    'How much the condition reduces day-to-day activities',
+    'How much the condition reduces day-to-day activities (asked of those who answered Yes to: Long-term physical or mental health condition)',
     'Ethnic group',
   ]);
   const suppressedInApi = Object.values(garden.groups).flat().filter((cell) => cell.suppressed).length;
