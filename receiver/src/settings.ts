@@ -21,6 +21,8 @@ export interface Settings {
   dbPath: string;
   /** `WELCOMED_ORIGINS`: normalised origins allowed to POST, besides the receiver's own. */
   origins: string[];
+  /** `WELCOMED_PUBLIC_ORIGIN`: the receiver's own origin as browsers reach it, normalised; unset: undefined. */
+  publicOrigin: string | undefined;
   /** `WELCOMED_ADMIN_TOKEN`, or a generated one. */
   adminToken: string;
   /** True when `adminToken` was generated (so it is printed once). */
@@ -49,6 +51,7 @@ export function readSettings(env: Environment = process.env): Settings {
     host: readHost(env.HOST),
     dbPath: readDbPath(env),
     origins: parseOrigins(env.WELCOMED_ORIGINS ?? '', 'WELCOMED_ORIGINS'),
+    publicOrigin: readPublicOrigin(env.WELCOMED_PUBLIC_ORIGIN),
     adminToken: generated
       ? generateAdminToken()
       : checkAdminToken(String(env.WELCOMED_ADMIN_TOKEN).trim(), 'WELCOMED_ADMIN_TOKEN'),
@@ -93,6 +96,15 @@ export function generateAdminToken(): string {
 
 function blank(value: string | undefined): value is undefined {
   return value === undefined || value.trim() === '';
+}
+
+function readPublicOrigin(value: string | undefined): string | undefined {
+  if (blank(value)) return undefined;
+  const origins = parseOrigins(value, 'WELCOMED_PUBLIC_ORIGIN');
+  if (origins.length !== 1) {
+    throw new Error(`WELCOMED_PUBLIC_ORIGIN must be one origin, such as https://feedback.example.gov.uk, not "${value.trim()}".`);
+  }
+  return origins[0];
 }
 
 function readPort(value: string | undefined): number {

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createReceiver } from 'welcomed-receiver';
 
-export const TOKEN = 'test-admin-token-0123456789abcdef';
+// Random, as the receiver requires (token-strength.ts); fixed, so failures can be replayed.
+export const TOKEN = 'rbv7rEw47U7CXwV_KaoBQC4dUmcqFzFp';
 export const AUTH = { authorization: `Bearer ${TOKEN}` };
 
 /**

@@ -3,7 +3,7 @@
 import type { Database } from 'better-sqlite3';
 
 /** Current schema version. */
-export const DATABASE_VERSION = 2;
+export const DATABASE_VERSION = 3;
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS responses (
@@ -21,7 +21,8 @@ CREATE TABLE IF NOT EXISTS responses (
   received_at TEXT NOT NULL,
   updated_at  TEXT NOT NULL,
   spam        INTEGER NOT NULL DEFAULT 0 CHECK (spam IN (0, 1)),
-  pii         INTEGER NOT NULL DEFAULT 0 CHECK (pii IN (0, 1))
+  pii         INTEGER NOT NULL DEFAULT 0 CHECK (pii IN (0, 1)),
+  secret_hash TEXT
 ) STRICT;
 CREATE INDEX IF NOT EXISTS responses_newest ON responses (received_at DESC, seq DESC);
 CREATE INDEX IF NOT EXISTS responses_change_newest ON responses (change, received_at DESC, seq DESC);
@@ -45,6 +46,14 @@ ALTER TABLE responses ADD COLUMN pii INTEGER NOT NULL DEFAULT 0 CHECK (pii IN (0
 `;
 
 /**
+ * Version 2 to version 3 (proof of authorship): the SHA-256 of the secret a response was first
+ * stored with, in hex; existing rows have none, and stay open to any sender as before.
+ */
+const MIGRATE_2_TO_3 = `
+ALTER TABLE responses ADD COLUMN secret_hash TEXT;
+`;
+
+/**
  * Sets the connection's pragmas and brings the file's tables to DATABASE_VERSION, creating them
  * in a new file. Throws when the file is newer than this receiver.
  */
@@ -63,6 +72,7 @@ export function prepareDatabase(db: Database, dbPath: string): void {
       );
     }
     if (version === 1) db.exec(MIGRATE_1_TO_2);
+    if (version === 1 || version === 2) db.exec(MIGRATE_2_TO_3);
     db.exec(SCHEMA);
     db.pragma(`user_version = ${DATABASE_VERSION}`);
   }).immediate();

@@ -5,10 +5,19 @@
 //
 // Inside a shown week or group only the number of responses and the welcomed share (with its
 // interval) are given, not how many answered partly, no or unsure.
+//
+// A question asked only after a given answer to another (the impact of a condition, asked only
+// after "yes" to having one) is a breakdown of that answer's group, not of the change: its groups,
+// its own "not answered" included, count only those who gave that answer, and add up to that
+// group. Published over everyone, its "not answered" would hold everyone who was never asked, and
+// taking the other question's shown groups from it would bound the hidden ones (the review found a
+// "yes" count of at most 5 people this way). Its cells are suppressed against that group's count,
+// and all of them when that group is itself suppressed.
 import { ABOUT_FIELDS, ABOUT_GROUPS, ANSWERS, type AboutField, type Answer } from 'welcomed/contract';
 import { MIN_CELL, suppressCells } from './suppression.js';
 import { WEEK_MS, effectiveTime, isoDate, isoWeek, mondayOf } from './time.js';
 import type {
+  AboutGroup,
   Cell,
   ChangeSummary,
   GroupCell,
@@ -35,6 +44,20 @@ export const GROUPS: Readonly<Record<AboutField, readonly GroupCell['group'][]>>
     readonly GroupCell['group'][]
   >,
 );
+
+/**
+ * The `about` questions asked only after a given answer to another: the impact of a condition,
+ * only after "yes" to having one. Each is summarised as a breakdown of that answer's group.
+ */
+export const ASKED_WITHIN: Readonly<Partial<Record<AboutField, Partial<Record<AboutField, AboutGroup>>>>> = Object.freeze({
+  disabilityImpact: Object.freeze({ disabled: 'yes' }),
+});
+
+/** The question `field` is asked within, and the answer it is asked after, if any. */
+function parentOf(field: AboutField): [AboutField, AboutGroup] | undefined {
+  const [parent] = Object.entries(ASKED_WITHIN[field] ?? {});
+  return parent as [AboutField, AboutGroup] | undefined;
+}
 
 /** Responses and "yes" answers in one cell. */
 interface Count {
@@ -76,9 +99,13 @@ export class ChangeTally {
     week.n += 1;
     week.yes += yes;
     this.weeks.set(monday, week);
+    const about = row.about as Record<string, unknown> | null | undefined;
     for (const field of ABOUT_FIELDS) {
+      const parent = parentOf(field);
+      // Counted only among those it was asked of (an answer from anyone else is ignored).
+      if (parent && about?.[parent[0]] !== parent[1]) continue;
       const counts = this.groups[field];
-      const value = (row.about as Record<string, unknown> | null | undefined)?.[field];
+      const value = about?.[field];
       // Stored values were validated against the schema; anything else counts as not answered.
       const cell = (typeof value === 'string' && counts.get(value as GroupCell['group'])) || counts.get(NOT_ANSWERED)!;
       cell.n += 1;
@@ -124,21 +151,34 @@ export class ChangeTally {
       welcomed: interval(answers.yes, n),
       partly: interval(answers.partly, n),
       weeks: protect(weekCells, minCell),
-      groups: Object.fromEntries(
-        ABOUT_FIELDS.map((field) => [
-          field,
-          protect(
-            [...this.groups[field]].map(([group, { n: size, yes }]) => ({ label: { group }, n: size, yes })),
-            minCell,
-          ),
-        ]),
-      ) as ChangeSummary['groups'],
+      groups: this.protectGroups(minCell),
+      within: ASKED_WITHIN,
       comments: recent.map((comment) => ({
         date: isoDate(effectiveTime(comment.answeredAt, comment.receivedAt)),
         answer: comment.answer as Answer,
         comment: comment.comment,
       })),
     };
+  }
+
+  /**
+   * Each `about` question's groups, suppressed as `suppressCells` says against the total they add
+   * up to: the change's, or for a question asked within another's group, that group's count —
+   * and every cell of it when that group is suppressed, as its count is then not published.
+   */
+  private protectGroups(minCell: number): ChangeSummary['groups'] {
+    const groups = {} as ChangeSummary['groups'];
+    // Parents first: ABOUT_FIELDS asks each question after the one it depends on.
+    for (const field of ABOUT_FIELDS) {
+      const cells = [...this.groups[field]].map(([group, { n, yes }]) => ({ label: { group }, n, yes }));
+      const parent = parentOf(field);
+      const parentCell = parent && groups[parent[0]].find((cell) => cell.group === parent[1]);
+      groups[field] =
+        parentCell && 'suppressed' in parentCell
+          ? cells.map(({ label }) => ({ ...label, suppressed: true as const }))
+          : protect(cells, minCell);
+    }
+    return groups;
   }
 }
 
