@@ -60,7 +60,7 @@ function layout(locale: string, title: string, main: Markup, back?: string): str
 </head>
 <body>
 <div class="page">
-${back && html`<a class="back-link" href="${back}">${t('fallback.back')}</a>`}
+${back && html`<nav class="back"><a class="back-link" href="${back}">${t('fallback.back')}</a></nav>`}
 <main id="main">
 ${main}
 </main>
