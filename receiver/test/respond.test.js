@@ -409,14 +409,16 @@ test('only the form’s own page may send it: another site’s post is refused b
   assert.equal(bare.statusCode, 303);
 });
 
-test('with WELCOMED_PUBLIC_ORIGIN set, the form takes posts from that origin only, never from a rebound name in Host', async (t) => {
-  const { app } = await receiver(t, { publicOrigin: OWN });
+test('with WELCOMED_PUBLIC_ORIGIN set, the form takes posts from that origin, behind a TLS proxy too, and never from a rebound name', async (t) => {
+  // The proxy speaks https to browsers and http to the receiver, passing Host on.
+  const PUBLIC = `https://${HOST}`;
+  const { app } = await receiver(t, { publicOrigin: PUBLIC });
   const { token, action } = await getForm(app, FORM);
   // A DNS name pointed at the receiver: the page's origin, Host and Sec-Fetch-Site all agree.
   const rebound = await postForm(app, action, { token, answer: 'yes' }, { host: 'rebound.example', origin: 'http://rebound.example' });
   assert.equal(rebound.statusCode, 403);
   assert.deepEqual(await listResponses(app), []);
-  const own = await postForm(app, action, { token, answer: 'yes' });
+  const own = await postForm(app, action, { token, answer: 'yes' }, { origin: PUBLIC });
   assert.equal(own.statusCode, 303);
   assert.equal((await listResponses(app)).length, 1);
 });
