@@ -6,34 +6,32 @@
 // reduced motion.
 // ACCESSIBILITY.md maps each WCAG criterion to the test that checks it.
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
-import {
-  a11ySnapshot,
-  emulateMedia,
-  executeServerCommand,
-  findAccessibilityNode,
-  sendKeys,
-  setViewport,
-} from '@web/test-runner-commands';
+import { a11ySnapshot, emulateMedia, executeServerCommand, findAccessibilityNode } from '@web/test-runner-commands';
 import '../src/index.js';
 import type { WelcomedPrompt } from '../src/element/welcomed-prompt.js';
 import {
   deepActiveElement,
+  engine,
   expectAccessible,
+  itInChromium,
   part,
   planFaults,
   proxyEndpoint,
   proxyLog,
   receiverEndpoint,
   releaseHangingRequests,
+  sendKeys,
+  setViewport,
   storedResponses,
   uniqueChange,
   waitFor,
 } from './support/helpers.js';
 
-// The accessibility tree and forced colours come from two test-runner plugins
-// (web-test-runner.config.js): a11ySnapshotPlugin() and test/support/forced-colors-plugin.js.
-const itReadsTheTree = it;
-const itForcesColours = it;
+// The accessibility tree, forced colours and reduced motion need Chrome's DevTools protocol
+// (a11ySnapshotPlugin() and test/support/forced-colors-plugin.js in web-test-runner.config.js,
+// and the runner's emulateMedia): these tests run in Chromium only, and say so in their names.
+const itReadsTheTree = itInChromium;
+const itForcesColours = itInChromium;
 
 /** Emulates Windows high contrast (forced colours) through the config's `emulate-forced-colors` command. */
 async function emulateForcedColors(forcedColors: 'active' | 'none'): Promise<void> {
@@ -58,6 +56,8 @@ interface Page {
   prompt: WelcomedPrompt;
   /** The link after the prompt on the host page. */
   after: HTMLAnchorElement;
+  /** The host page's column, in CSS px, where the window cannot be made as narrow as asked. */
+  column?: number;
 }
 
 let receiver = '';
@@ -74,7 +74,7 @@ afterEach(async () => {
   await releaseHangingRequests();
   await planFaults([]);
   await setViewport(WIDE);
-  await emulateMedia({ reducedMotion: 'no-preference' });
+  if (engine === 'chromium') await emulateMedia({ reducedMotion: 'no-preference' });
   document.documentElement.style.removeProperty('font-size');
   fixtureCleanup();
   localStorage.clear();
@@ -82,7 +82,19 @@ afterEach(async () => {
 
 function paint(page: Page, theme: Theme): void {
   // overflow-wrap: the host page's own long words must not be what scrolls at 320 px.
-  page.main.style.cssText = `display: block; padding: 16px; font: 1rem/1.5 Arial, sans-serif; overflow-wrap: anywhere; ${THEMES[theme]}`;
+  const column = page.column ? `box-sizing: border-box; width: ${page.column}px;` : '';
+  page.main.style.cssText = `display: block; padding: 16px; font: 1rem/1.5 Arial, sans-serif; overflow-wrap: anywhere; ${column} ${THEMES[theme]}`;
+}
+
+/**
+ * Sets the viewport. WebKit's window is never narrower than about 450 px: there, a narrower
+ * viewport is stood in for by a host-page column as wide as the page's would be (the viewport
+ * less the body's 8 px margins). The prompt has no media queries, so it lays out the same.
+ */
+async function useViewport(page: Page, viewport: { width: number; height: number }): Promise<void> {
+  const got = await setViewport(viewport);
+  page.column = got.width > viewport.width ? viewport.width - 16 : undefined;
+  paint(page, 'light');
 }
 
 /** A host page with a prompt (all four answers, a description, asked every time). */
@@ -533,7 +545,7 @@ describe('accessibility: every state', () => {
         if (focused && shadow(prompt).contains(focused)) expectFocusIndicator(page, focused, `${where}, moved focus`);
 
         for (const viewport of [WIDE, NARROW]) {
-          await setViewport(viewport);
+          await useViewport(page, viewport);
           for (const theme of ['light', 'dark'] as const) {
             paint(page, theme);
             try {
@@ -553,7 +565,7 @@ describe('accessibility: every state', () => {
           expectNoSidewaysScroll(page, `${where}, ${viewport.width} px at 200% text`);
           document.documentElement.style.removeProperty('font-size');
         }
-        await setViewport(WIDE);
+        await useViewport(page, WIDE);
 
         // Tab through everything the prompt offers, on to the host page's next link.
         const reached: Element[] = [];
@@ -633,7 +645,7 @@ describe('accessibility: what a screen reader announces (accessibility tree)', (
     return found;
   }
 
-  itReadsTheTree('asks: the question, four answer buttons, "Not now" and an empty polite status', async () => {
+  itReadsTheTree('asks: the question, four answer buttons, "Not now" and an empty polite status (Chromium)', async () => {
     const page = await reach.ask('en');
     const root = await tree(page);
     find(root, 'StaticText', DESCRIPTION);
@@ -651,7 +663,7 @@ describe('accessibility: what a screen reader announces (accessibility tree)', (
     expect(status.children ?? []).to.deep.equal([]);
   });
 
-  itReadsTheTree('follow-up: a focused heading, a labelled and described text box, Send and Skip, "saved" status', async () => {
+  itReadsTheTree('follow-up: a focused heading, a labelled and described text box, Send and Skip, "saved" status (Chromium)', async () => {
     const page = await reach['follow-up']('en');
     const root = await tree(page);
     const heading = find(root, 'heading', 'Thank you. Tell us more if you want to');
@@ -665,7 +677,7 @@ describe('accessibility: what a screen reader announces (accessibility tree)', (
     expect(find(root, 'status').children!.map((text) => text.name)).to.deep.equal(['Your answer has been saved.']);
   });
 
-  itReadsTheTree('error summary: a focused alert with a link to the field, and an invalid field that says why', async () => {
+  itReadsTheTree('error summary: a focused alert with a link to the field, and an invalid field that says why (Chromium)', async () => {
     const page = await reach['error summary']('en');
     const root = await tree(page);
     const alert = find(root, 'alert');
@@ -678,7 +690,7 @@ describe('accessibility: what a screen reader announces (accessibility tree)', (
     expect(textbox.description).to.contain('You have 1 character too many');
   });
 
-  itReadsTheTree('thank-you: a focused heading, and the status says thank you', async () => {
+  itReadsTheTree('thank-you: a focused heading, and the status says thank you (Chromium)', async () => {
     const page = await reach['thank-you']('en');
     const root = await tree(page);
     const heading = find(root, 'heading', 'Thank you for your feedback');
@@ -687,7 +699,7 @@ describe('accessibility: what a screen reader announces (accessibility tree)', (
     expect(controls(root)).to.deep.equal(['link "Contact the council"']);
   });
 
-  itReadsTheTree('queued and refused: the status says so in words', async () => {
+  itReadsTheTree('queued and refused: the status says so in words (Chromium)', async () => {
     const queued = await tree(await reach.queued('en'));
     expect(find(queued, 'status').children!.map((text) => text.name)).to.deep.equal([
       'Your answer is saved on this device and will be sent when the connection is back.',
@@ -700,7 +712,7 @@ describe('accessibility: what a screen reader announces (accessibility tree)', (
     expect(JSON.stringify(refused)).not.to.contain('reads every answer');
   });
 
-  itReadsTheTree('dismissed: one focused line, no controls left', async () => {
+  itReadsTheTree('dismissed: one focused line, no controls left (Chromium)', async () => {
     const page = await reach.dismissed('en');
     const root = await tree(page);
     const line = findAccessibilityNode<AxNode>(root as AxNode & { children: AxNode[] }, (node) => node.focused === true);
@@ -891,7 +903,7 @@ describe('accessibility: text spacing', () => {
     for (const state of ['ask', 'follow-up', 'error summary', 'queued', 'thank-you'] as const) {
       for (const lang of ['en', 'ar']) {
         const page = await reach[state](lang);
-        await setViewport(NARROW);
+        await useViewport(page, NARROW);
         const root = shadow(page.prompt);
         root.adoptedStyleSheets = [...root.adoptedStyleSheets, spacing];
         expect(getComputedStyle(part(page.prompt, '[part="status"]')).wordSpacing).to.not.equal('0px');
@@ -930,7 +942,7 @@ describe('accessibility: right to left', () => {
 });
 
 describe('accessibility: forced colours and reduced motion', () => {
-  itForcesColours('keeps buttons, the field, the error and the focus ring visible in forced-colours mode', async () => {
+  itForcesColours('keeps buttons, the field, the error and the focus ring visible in forced-colours mode (Chromium)', async () => {
     await emulateForcedColors('active');
     try {
       await forcedColoursChecks();
@@ -967,7 +979,7 @@ describe('accessibility: forced colours and reduced motion', () => {
     }
   }
 
-  it('has no transitions or animations when the user prefers reduced motion', async () => {
+  itInChromium('has no transitions or animations when the user prefers reduced motion (Chromium)', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
     expect(matchMedia('(prefers-reduced-motion: reduce)').matches).to.equal(true);
     for (const state of ['ask', 'follow-up', 'error summary', 'thank-you', 'dismissed'] as const) {

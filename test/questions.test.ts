@@ -1,11 +1,10 @@
 // A web team's extra questions, configured without JavaScript: shown with the comment box,
 // checked (required, limits), answered by keyboard, sent in `answers`, redacted, stored.
 import { expect, fixtureCleanup } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
 import { checkQuestions } from '../src/follow-up/questions.js';
 import type { WelcomedPrompt } from '../src/element/welcomed-prompt.js';
-import { deepActiveElement, expectAccessible, part, promptOnPage, receiverEndpoint, storedResponses, uniqueChange, waitFor } from './support/helpers.js';
+import { deepActiveElement, expectAccessible, part, promptOnPage, receiverEndpoint, sendKeys, storedResponses, uniqueChange, waitFor } from './support/helpers.js';
 
 const QUESTIONS = [
   {

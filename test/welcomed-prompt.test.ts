@@ -1,5 +1,4 @@
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
 import type { WelcomedPrompt } from '../src/element/welcomed-prompt.js';
 import type { WelcomedResponse } from '../src/contract/response.js';
@@ -9,6 +8,7 @@ import {
   part,
   receiverEndpoint,
   receiverRequests,
+  sendKeys,
   storedResponses,
   uniqueChange,
   waitFor,

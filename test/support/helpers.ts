@@ -30,6 +30,39 @@ export async function receiverRequests(): Promise<{ method: string; url: string;
   return (await executeServerCommand('receiver-requests')) ?? [];
 }
 
+/** The browser engine this run's tests are in. */
+export const engine: 'chromium' | 'firefox' | 'webkit' = /Firefox\//.test(navigator.userAgent)
+  ? 'firefox'
+  : /Chrome\//.test(navigator.userAgent)
+    ? 'chromium'
+    : 'webkit';
+
+/** What a test may say to the keyboard: one key, some text, or a key held down or let go. */
+export type KeyboardPayload = { press: string } | { type: string } | { down: string } | { up: string };
+
+/**
+ * Real key presses, the same in every engine (test/support/input-plugin.js): the runner's own
+ * `sendKeys` lacks "Space" in Firefox and chords and repeated letters in WebKit.
+ */
+export async function sendKeys(payload: KeyboardPayload): Promise<void> {
+  await executeServerCommand('keyboard', payload);
+}
+
+/**
+ * Sets the page's viewport. WebKit's window cannot be narrower than about 450 px: it returns
+ * the size it got.
+ */
+export async function setViewport(viewport: { width: number; height: number }): Promise<{ width: number; height: number }> {
+  const got = await executeServerCommand<{ width: number; height: number } | true, typeof viewport>('viewport', viewport);
+  return got === true || !got ? viewport : got;
+}
+
+/**
+ * `it`, in Chromium only: for what needs Chrome's DevTools protocol (the accessibility tree,
+ * emulated media features). Such tests say "(Chromium)" in their names.
+ */
+export const itInChromium: Mocha.TestFunction = (engine === 'chromium' ? it : it.skip) as Mocha.TestFunction;
+
 // Captured before any test installs a fake clock, so polling keeps real time.
 const realSetTimeout = globalThis.setTimeout.bind(globalThis);
 
