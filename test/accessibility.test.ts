@@ -515,12 +515,16 @@ function expectTargetSizes(prompt: WelcomedPrompt, where: string): void {
   }
 }
 
-/** Fails unless the focused element shows a ring of at least 3:1 on light and dark pages. */
+/**
+ * Fails unless the focused element shows a ring of at least 3:1 on light and dark pages: its
+ * own, or for a radio or checkbox, the one around its option row (the box and its label).
+ */
 function expectFocusIndicator(page: Page, element: Element, where: string): void {
   expect(element.matches(':focus-visible'), `${where}: ${describeTarget(element)} shows focus`).to.equal(true);
+  const ringed = element.matches('input[type="radio"], input[type="checkbox"]') ? element.closest('.option')! : element;
   for (const theme of ['light', 'dark'] as const) {
     paint(page, theme);
-    const ratio = focusContrast(element);
+    const ratio = focusContrast(ringed);
     expect(ratio, `${where}, ${theme} page: the focus indicator of ${describeTarget(element)} contrasts ${ratio.toFixed(2)}:1`).to.be.at.least(3);
   }
   paint(page, 'light');
