@@ -75,8 +75,8 @@ Press Ctrl+C to stop.`);
 
 /** Runs `npm run build` when dist/ is missing or older than the sources. */
 function buildIfNeeded() {
-  // The receiver needs the built redaction module too.
-  const built = [join(distDir, 'welcomed.js'), join(distDir, 'server', 'redact.js')];
+  // The receiver needs the built contract (welcomed/contract) too.
+  const built = [join(distDir, 'welcomed.js'), join(distDir, 'contract', 'index.js')];
   const newestSource = newestModification(['src', 'xliff', 'rollup.config.js', 'lit-localize.json', 'package.json']);
   if (built.every((file) => existsSync(file) && statSync(file).mtimeMs >= newestSource)) return;
   console.log('Building the widget (npm run build)…');
