@@ -18,6 +18,7 @@ import {
   planFaults,
   proxyEndpoint,
   proxyLog,
+  realDelay,
   receiverEndpoint,
   releaseHangingRequests,
   sendKeys,
@@ -694,12 +695,17 @@ describe('accessibility: what a screen reader announces (accessibility tree)', (
     expect(textbox.description).to.contain('You have 1 character too many');
   });
 
-  itReadsTheTree('thank-you: a focused heading, and the status says thank you (Chromium)', async () => {
+  itReadsTheTree('thank-you: a focused heading says thank you, once; the status still says saved (Chromium)', async () => {
     const page = await reach['thank-you']('en');
     const root = await tree(page);
     const heading = find(root, 'heading', 'Thank you for your feedback');
     expect(heading.focused).to.equal(true);
-    expect(find(root, 'status').children!.map((text) => text.name)).to.deep.equal(['Thank you for your feedback']);
+    expect(find(root, 'status').children!.map((text) => text.name)).to.deep.equal(['Your answer has been saved.']);
+    // Said once: in the heading, not again in the status region beside it.
+    expect(JSON.stringify(root).split('Thank you for your feedback').length - 1, 'times "Thank you for your feedback" is in the tree').to.equal(
+      // The heading node and its text node.
+      JSON.stringify(heading).split('Thank you for your feedback').length - 1,
+    );
     expect(controls(root)).to.deep.equal(['link "Contact the council"']);
   });
 
@@ -712,7 +718,9 @@ describe('accessibility: what a screen reader announces (accessibility tree)', (
     expect(JSON.stringify(queued)).to.contain('reads every answer');
     const refused = await tree(await reach.refused('en'));
     expect(find(refused, 'status').children![0]!.name).to.match(/^Sorry, your answer could not be sent/);
-    // Nothing beside it claims the team will read an answer it never received.
+    // The focused heading agrees with the status; nothing claims the answer was received.
+    expect(find(refused, 'heading', 'Your answer could not be sent').focused).to.equal(true);
+    expect(JSON.stringify(refused)).not.to.contain('Thank you');
     expect(JSON.stringify(refused)).not.to.contain('reads every answer');
   });
 
@@ -798,7 +806,7 @@ describe('accessibility: keyboard only', () => {
 });
 
 describe('accessibility: announcements', () => {
-  it('has one status region from first paint, the same node throughout, whose text changes to saved, then thank you', async () => {
+  it('has one status region from first paint, the same node throughout, whose text changes to saved and stays so at the thank-you', async () => {
     const { prompt } = await hostPage();
     const live = () => [...shadow(prompt).querySelectorAll('[role="status"], [role="alert"], [aria-live]')];
     const status = part(prompt, '[role="status"]');
@@ -816,8 +824,68 @@ describe('accessibility: announcements', () => {
     await typeComment(prompt, 'Much quicker.');
     await sendWithKeys(prompt);
     expect(part(prompt, '[role="status"]')).to.equal(status);
-    expect(statusText(prompt)).to.equal('Thank you for your feedback');
+    expect(statusText(prompt)).to.equal('Your answer has been saved.');
   });
+
+  /**
+   * Records, in order, focus moving in the prompt (with what the status region said at that
+   * moment: mutation records arrive later than the change) and the status region's text changing.
+   */
+  function recordFocusAndStatus(prompt: WelcomedPrompt): { events: string[]; stop: () => void } {
+    const events: string[] = [];
+    const status = part(prompt, '[role="status"]');
+    const onFocus = (event: Event) => {
+      const target = event.composedPath()[0] as Element;
+      events.push(`focus: ${target.localName} "${target.textContent!.trim()}" (status: "${status.textContent!.trim()}")`);
+    };
+    shadow(prompt).addEventListener('focusin', onFocus);
+    const observer = new MutationObserver(() => events.push(`status: "${status.textContent!.trim()}"`));
+    observer.observe(status, { childList: true, characterData: true, subtree: true });
+    return {
+      events,
+      stop() {
+        shadow(prompt).removeEventListener('focusin', onFocus);
+        observer.disconnect();
+      },
+    };
+  }
+
+  it('says the thank-you once: focus moves to its heading, and the status region does not change', async () => {
+    const { prompt } = await reach['follow-up']('en');
+    await typeComment(prompt, 'Much quicker.');
+    const recorded = recordFocusAndStatus(prompt);
+    try {
+      await sendWithKeys(prompt);
+      await waitFor(() => shadow(prompt).querySelector('[part="thanks"]'), 'the thank-you');
+      // Long enough for a status change after the render to have happened.
+      await realDelay(200);
+    } finally {
+      recorded.stop();
+    }
+    expect(recorded.events.filter((event) => !event.startsWith('focus: button'))).to.deep.equal([
+      'focus: h2 "Thank you for your feedback" (status: "Your answer has been saved.")',
+    ]);
+    expect(statusText(prompt)).to.not.contain('Thank you');
+  });
+
+  for (const followUp of ['comment', ''] as const) {
+    it(`says "saved" only once focus has moved to the next step, so it is not cut off (follow-up="${followUp}")`, async () => {
+      const { prompt } = await hostPage({ 'follow-up': followUp });
+      const recorded = recordFocusAndStatus(prompt);
+      try {
+        await answerWithKeys(prompt);
+        await waitFor(() => statusText(prompt), 'the status');
+        await realDelay(200);
+      } finally {
+        recorded.stop();
+      }
+      const heading = followUp ? 'Thank you. Tell us more if you want to' : 'Thank you for your feedback';
+      expect(recorded.events.filter((event) => !event.startsWith('focus: button'))).to.deep.equal([
+        `focus: h2 "${heading}" (status: "")`,
+        'status: "Your answer has been saved."',
+      ]);
+    });
+  }
 
   it('says "saved" while sending, "saved, will be sent later" when queued, and says plainly when refused', async () => {
     const sending = await reach.sending('en');
@@ -828,6 +896,9 @@ describe('accessibility: announcements', () => {
     fixtureCleanup();
     const refused = await reach.refused('en');
     expect(statusText(refused.prompt)).to.match(/^Sorry, your answer could not be sent/);
+    // The focused heading agrees: it does not thank the resident for an answer never received.
+    expect(deepActiveElement()).to.equal(part(refused.prompt, '[part="thanks"] h2'));
+    expect(part(refused.prompt, '[part="thanks"]').textContent!.replace(/\s+/g, ' ').trim()).to.equal('Your answer could not be sent');
   });
 
   it('announces the character count politely once typing pauses, not on every key', async () => {

@@ -32,7 +32,7 @@ type ResponseAdditions = import('../follow-up/follow-up.js').ResponseAdditions;
 type Step = 'ask' | 'follow-up' | 'thanks' | 'dismissed';
 
 /** What the status region is saying. */
-type Status = 'none' | 'answered' | 'queued' | 'rejected' | 'thanks';
+type Status = 'none' | 'answered' | 'queued' | 'rejected';
 
 /**
  * Asks the people using a service whether a change to it was welcomed, then the follow-up steps
@@ -185,6 +185,12 @@ export class WelcomedPrompt extends LitElement {
   private response: WelcomedResponse | null = null;
   private alreadyAnswered = false;
   private focusAfterRender = false;
+  /**
+   * What the status region will say once focus has moved to the step after the answer (null:
+   * no such move is pending). Said before the move, a screen reader cuts it off to read the
+   * newly focused heading.
+   */
+  private statusAfterFocus: Status | null = null;
   private flow: FollowUpFlow | null = null;
   private jsonConfig: JsonConfig = {};
   private shownAt: number | undefined;
@@ -220,6 +226,11 @@ export class WelcomedPrompt extends LitElement {
     if (this.focusAfterRender) {
       this.focusAfterRender = false;
       this.renderRoot.querySelector<HTMLElement>('[data-focus-target]')?.focus();
+      const status = this.statusAfterFocus;
+      this.statusAfterFocus = null;
+      // In a render of its own, after this one: the status change then reaches screen readers
+      // after the focus change, and is read after the heading.
+      if (status) queueMicrotask(() => (this.status = status));
     }
   }
 
@@ -303,20 +314,26 @@ export class WelcomedPrompt extends LitElement {
     const own = report.id === this.response?.id;
     switch (report.kind) {
       case 'delivered':
-        if (own && this.status === 'queued') this.status = this.step === 'thanks' ? 'thanks' : 'answered';
+        if (own && (this.statusAfterFocus ?? this.status) === 'queued') this.announce('answered');
         dispatchWelcomedEvent(this, 'welcomed-delivered', { id: report.id });
         break;
       case 'queued':
-        if (own) this.status = 'queued';
+        if (own) this.announce('queued');
         dispatchWelcomedEvent(this, 'welcomed-queued', { id: report.id, reason: report.reason });
         break;
       case 'rejected':
-        if (own) this.status = 'rejected';
+        if (own) this.announce('rejected');
         this.logOnce('warn', `the endpoint refused response ${report.id} (${report.reason}): ${report.message}`);
         dispatchWelcomedEvent(this, 'welcomed-error', { id: report.id, reason: `${report.reason}: ${report.message}` });
         break;
     }
   };
+
+  /** Says `status` in the status region: now, or once focus has moved to the next step. */
+  private announce(status: Status): void {
+    if (this.statusAfterFocus) this.statusAfterFocus = status;
+    else this.status = status;
+  }
 
   private onAnswer(answer: Answer): void {
     const config = this.config;
@@ -332,10 +349,10 @@ export class WelcomedPrompt extends LitElement {
       shownForMs: this.shownAt === undefined ? undefined : performance.now() - this.shownAt,
     });
     this.response = response;
+    this.statusAfterFocus = 'answered';
     dispatchWelcomedEvent(this, 'welcomed-answer', response);
     this.send(response);
     rememberAnswer(config.endpoint, config.change, config.rememberDays);
-    this.status = 'answered';
     const questions = this.questions ?? this.jsonConfig.questions;
     if (!config.followUps.length && !(Array.isArray(questions) && questions.length)) {
       this.moveTo('thanks');
@@ -383,8 +400,9 @@ export class WelcomedPrompt extends LitElement {
     if (Object.keys(additions).length) this.send(response);
   }
 
+  // The status region keeps what it said: the focused heading says thank you, and saying it
+  // there too would have it read twice.
   private finish(): void {
-    if (this.status !== 'queued' && this.status !== 'rejected') this.status = 'thanks';
     this.moveTo('thanks');
   }
 
@@ -462,14 +480,15 @@ export class WelcomedPrompt extends LitElement {
   }
 
   private renderThanks(): TemplateResult {
+    // Neither "thank you" nor "the team reads every answer" is true of an answer the endpoint
+    // refused: the heading says it was not sent, and the status region beside it what to do.
+    const refused = this.status === 'rejected';
     return html`
       <div part="thanks" class="thanks">
-        <h2 class="heading" part="heading" tabindex="-1" data-focus-target>${strings.thanksHeading()}</h2>
-        ${
-          // "The team reads every answer" is not true of one the endpoint refused: the status
-          // region beside it says so instead.
-          this.status === 'rejected' ? nothing : html`<p>${strings.thanksBody()}</p>`
-        }
+        <h2 class="heading" part="heading" tabindex="-1" data-focus-target>
+          ${refused ? strings.refusedHeading() : strings.thanksHeading()}
+        </h2>
+        ${refused ? nothing : html`<p>${strings.thanksBody()}</p>`}
       </div>
     `;
   }
@@ -482,8 +501,6 @@ export class WelcomedPrompt extends LitElement {
         return strings.queuedStatus();
       case 'rejected':
         return strings.rejectedStatus();
-      case 'thanks':
-        return strings.thanksHeading();
       case 'none':
         return '';
     }
