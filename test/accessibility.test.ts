@@ -965,6 +965,43 @@ describe('accessibility: announcements', () => {
   });
 });
 
+describe('accessibility: the error summary between two sends', () => {
+  it('stays as it was until the next Send: typing and deleting neither change nor remove it, and the field does not move', async () => {
+    const page = await reach['error summary']('en');
+    const { prompt } = page;
+    const summary = part(prompt, '[part="error-summary"]');
+    const text = summary.textContent;
+    let changes = 0;
+    const observer = new MutationObserver((records) => (changes += records.length));
+    observer.observe(summary, { subtree: true, childList: true, characterData: true, attributes: true });
+    try {
+      // To the field through the summary's link, as a resident would.
+      await press('Tab');
+      await press('Enter');
+      const textarea = part<HTMLTextAreaElement>(prompt, 'textarea');
+      expect(deepActiveElement()).to.equal(textarea);
+      const top = textarea.getBoundingClientRect().top;
+      // One Backspace fixes it (1,200 characters); another key breaks it again; two more fix it.
+      for (const key of ['Backspace', 'x', 'Backspace', 'Backspace']) {
+        await sendKeys(key === 'x' ? { type: key } : { press: key });
+        await prompt.updateComplete;
+        // A boolean: the runner hangs serialising a failed comparison of DOM nodes.
+        expect(shadow(prompt).querySelector('[part="error-summary"]') === summary, `the same error summary after ${key}`).to.equal(true);
+        expect(summary.textContent, `after ${key}`).to.equal(text);
+        expect(textarea.getBoundingClientRect().top, `the field's top after ${key}`).to.be.closeTo(top, 0.5);
+        expect(textarea.getAttribute('aria-invalid'), `after ${key}`).to.equal('true');
+      }
+      expect(changes, 'changes to the error summary while typing').to.equal(0);
+    } finally {
+      observer.disconnect();
+    }
+    // The next Send checks again: now it is fine.
+    await sendWithKeys(prompt);
+    expect(shadow(prompt).querySelector('[part="error-summary"]')).to.equal(null);
+    expect(deepActiveElement()).to.equal(part(prompt, '[part="thanks"] h2'));
+  });
+});
+
 describe('accessibility: text spacing', () => {
   // WCAG 1.4.12's spacing, as a reader's style sheet would set it. Page styles cannot reach into
   // the shadow root, so it is added to the prompt's own sheets.

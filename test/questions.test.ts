@@ -37,8 +37,11 @@ before(async () => {
 beforeEach(() => localStorage.clear());
 afterEach(() => fixtureCleanup());
 
-function promptWith(change: string, questions: unknown, followUp = 'comment', lang = 'en'): Promise<WelcomedPrompt> {
-  return promptOnPage({ endpoint, change, 'follow-up': followUp, lang }, { questions });
+async function promptWith(change: string, questions: unknown, followUp = 'comment', lang = 'en'): Promise<WelcomedPrompt> {
+  const element = await promptOnPage({ endpoint, change, 'follow-up': followUp, lang }, { questions });
+  // Until its language's words have loaded, a prompt may be on screen in English.
+  await waitFor(() => element.shadowRoot!.querySelector(`section[lang="${lang}"]`), `the prompt in ${lang}`);
+  return element;
 }
 
 async function answerYes(element: WelcomedPrompt): Promise<void> {
