@@ -31,7 +31,7 @@ export default tseslint.config(
   },
   {
     // End-to-end tests and benchmarks pass functions to run in the page.
-    files: ['test/e2e/**/*.js', 'test/support/e2e.js', 'test/support/drive.js', 'bench/**/*.js'],
+    files: ['test/e2e/**/*.js', 'test/support/e2e.js', 'test/support/drive.js', 'test/support/accessible-name-plugin.js', 'bench/**/*.js'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );

@@ -8,6 +8,7 @@ import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { fileURLToPath } from 'node:url';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
+import { accessibleNamePlugin } from './test/support/accessible-name-plugin.js';
 import { engineFromEnv, puppeteerLaunchOptions, startWebKitDriver, webkitRemoteOptions } from './test/support/engines.js';
 import { faultMiddleware } from './test/support/fault-middleware.js';
 import { forcedColorsPlugin } from './test/support/forced-colors-plugin.js';
@@ -39,6 +40,8 @@ export default {
   plugins: [
     receiverPlugin(),
     inputPlugin(),
+    // Chromium and WebKit (the DevTools protocol; WebDriver's computed label).
+    accessibleNamePlugin(),
     // These two speak Chrome's DevTools protocol: only the Chromium run uses them.
     a11ySnapshotPlugin(),
     forcedColorsPlugin(),

@@ -10,10 +10,12 @@ import { a11ySnapshot, emulateMedia, executeServerCommand, findAccessibilityNode
 import '../src/index.js';
 import type { WelcomedPrompt } from '../src/element/welcomed-prompt.js';
 import {
+  accessibleName,
   deepActiveElement,
   engine,
   expectAccessible,
   itInChromium,
+  itWhereNamesAreComputed,
   part,
   planFaults,
   proxyEndpoint,
@@ -612,6 +614,19 @@ describe('accessibility: structure', () => {
     expect(textarea.labels[0]!.getRootNode()).to.equal(shadow(prompt));
     const describedBy = textarea.getAttribute('aria-describedby')!.split(/\s+/).map((id) => shadow(prompt).getElementById(id)?.getAttribute('part'));
     expect(describedBy).to.deep.equal(['hint', 'count']);
+  });
+
+  itWhereNamesAreComputed('names the privacy link and each optional question with the space between their parts (Chromium, WebKit)', async () => {
+    const { prompt } = await reach['about you']('en');
+    expect(await accessibleName(part(prompt, '[part="privacy-link"]'))).to.equal('How we use your information (opens in new tab)');
+    const names: string[] = [];
+    for (const group of shadow(prompt).querySelectorAll('form fieldset')) names.push(await accessibleName(group));
+    expect(names).to.deep.equal([
+      'What is your age? (optional)',
+      'Do you have any physical or mental health conditions or illnesses lasting or expected to last 12 months or more? (optional)',
+      'Do any of your conditions or illnesses reduce your ability to carry out day-to-day activities? (optional)',
+      'What is your ethnic group? (optional)',
+    ]);
   });
 });
 

@@ -4,7 +4,19 @@ import { expect, fixtureCleanup } from '@open-wc/testing';
 import '../src/index.js';
 import { checkQuestions } from '../src/follow-up/questions.js';
 import type { WelcomedPrompt } from '../src/element/welcomed-prompt.js';
-import { deepActiveElement, expectAccessible, part, promptOnPage, receiverEndpoint, sendKeys, storedResponses, uniqueChange, waitFor } from './support/helpers.js';
+import {
+  accessibleName,
+  deepActiveElement,
+  expectAccessible,
+  itWhereNamesAreComputed,
+  part,
+  promptOnPage,
+  receiverEndpoint,
+  sendKeys,
+  storedResponses,
+  uniqueChange,
+  waitFor,
+} from './support/helpers.js';
 
 const QUESTIONS = [
   {
@@ -90,6 +102,14 @@ describe('extra questions', () => {
 
     const stored = await waitFor(async () => (await storedResponses(change)).find((row) => row.answers), 'the answers to be stored');
     expect(stored.answers).to.deep.equal({ 'renewed-before': 'in-person', devices: ['computer'], improve: 'Text me on [phone]' });
+  });
+
+  itWhereNamesAreComputed('are named with the space before "(optional)" (Chromium, WebKit)', async () => {
+    const element = await promptWith(uniqueChange('questions-names'), QUESTIONS);
+    await answerYes(element);
+    const names = [];
+    for (const field of element.shadowRoot!.querySelectorAll('form fieldset, #q-improve')) names.push(await accessibleName(field));
+    expect(names).to.deep.equal(['How did you renew before?', 'What did you use? (optional)', 'What would make it better? (optional)']);
   });
 
   it('show each question in the prompt’s language, and need no comment box', async () => {

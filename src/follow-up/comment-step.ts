@@ -67,7 +67,9 @@ export function commentStep(context: StepContext, questions: Question[], withCom
 
   const renderQuestion = (question: Question, error: string): TemplateResult => {
     const locale = context.locale();
-    const label = html`${textIn(question.label, locale)}${question.required ? nothing : html` ${optionalMark()}`}`;
+    // One string: a space between two Lit parts is left out of the accessible name in Chromium.
+    const text = textIn(question.label, locale);
+    const label = question.required ? text : `${text} ${optionalMark()}`;
     const answer = answers[question.id];
     if (question.kind === 'text') {
       const errorId = `q-${question.id}-error`;

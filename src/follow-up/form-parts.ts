@@ -35,7 +35,8 @@ export function errorMessage(id: string, error: string): TemplateResult | typeof
 export interface ChoiceGroup {
   /** Prefix of the inputs' ids: `<id>-0`, `<id>-1`, …; the first is where the error summary links. */
   id: string;
-  legend: string | TemplateResult;
+  /** One string, so that its accessible name keeps its spaces (see privacyLink). */
+  legend: string;
   options: { value: string; label: string }[];
   multiple: boolean;
   chosen: ReadonlySet<string>;
@@ -77,7 +78,11 @@ export function choiceGroup(group: ChoiceGroup): TemplateResult {
   `;
 }
 
-/** A link to the organisation's privacy notice, opening in a new tab so the form keeps its answers. */
+/**
+ * A link to the organisation's privacy notice, opening in a new tab so the form keeps its
+ * answers. Its words are one text node: Chromium leaves a space that sits in a text node of its
+ * own between two Lit parts out of the accessible name ("information(opens in new tab)").
+ */
 export function privacyLink(url: string, text: string): TemplateResult {
-  return html`<a part="privacy-link" class="privacy-link" href=${url} target="_blank" rel="noopener noreferrer">${text} ${strings.opensInNewTab()}</a>`;
+  return html`<a part="privacy-link" class="privacy-link" href=${url} target="_blank" rel="noopener noreferrer">${`${text} ${strings.opensInNewTab()}`}</a>`;
 }

@@ -63,6 +63,24 @@ export async function setViewport(viewport: { width: number; height: number }): 
  */
 export const itInChromium: Mocha.TestFunction = (engine === 'chromium' ? it : it.skip) as Mocha.TestFunction;
 
+/**
+ * The accessible name the browser computed for `element` (test/support/accessible-name-plugin.js),
+ * in Chromium and WebKit; Firefox over WebDriver BiDi cannot say, so use `itWhereNamesAreComputed`.
+ */
+export async function accessibleName(element: Element): Promise<string> {
+  element.setAttribute('data-name-probe', '');
+  try {
+    const reply = await executeServerCommand<{ name: string | null }, undefined>('accessible-name');
+    if (reply?.name == null) throw new Error(`the accessible name cannot be read in ${engine}`);
+    return reply.name;
+  } finally {
+    element.removeAttribute('data-name-probe');
+  }
+}
+
+/** `it`, where the browser can tell the tests an accessible name: Chromium and WebKit. */
+export const itWhereNamesAreComputed: Mocha.TestFunction = (engine === 'firefox' ? it.skip : it) as Mocha.TestFunction;
+
 // Captured before any test installs a fake clock, so polling keeps real time.
 const realSetTimeout = globalThis.setTimeout.bind(globalThis);
 
