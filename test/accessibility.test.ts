@@ -616,6 +616,28 @@ describe('accessibility: structure', () => {
     expect(describedBy).to.deep.equal(['hint', 'count']);
   });
 
+  it('fits the page\'s heading outline: with heading-level="4" every heading of the prompt is an h4 (h2 by default)', async () => {
+    const headings = (page: Page) => [...shadow(page.prompt).querySelectorAll('h1, h2, h3, h4, h5, h6')].map((element) => `${element.localName} ${element.textContent!.trim()}`);
+    await copyToClipboard(TOO_LONG);
+    const page = await hostPage({ 'heading-level': '4' });
+    await answerWithKeys(page.prompt);
+    expect(headings(page)).to.deep.equal(['h4 Thank you. Tell us more if you want to']);
+    expect(deepActiveElement()!.localName).to.equal('h4');
+    await pasteComment(page.prompt);
+    await sendWithKeys(page.prompt);
+    await waitFor(() => shadow(page.prompt).querySelector('[part="error-summary"]'), 'the error summary');
+    expect(headings(page)).to.deep.equal(['h4 There is a problem', 'h4 Thank you. Tell us more if you want to']);
+    await tabTo(page.prompt, '[part="skip"]');
+    await press('Enter');
+    await waitFor(() => shadow(page.prompt).querySelector('[part="thanks"]'), 'the thank-you');
+    expect(headings(page)).to.deep.equal(['h4 Thank you for your feedback']);
+    expect(deepActiveElement()!.localName).to.equal('h4');
+    fixtureCleanup();
+
+    const byDefault = await reach['thank-you']('en');
+    expect(headings(byDefault)).to.deep.equal(['h2 Thank you for your feedback']);
+  });
+
   itWhereNamesAreComputed('names the privacy link and each optional question with the space between their parts (Chromium, WebKit)', async () => {
     const { prompt } = await reach['about you']('en');
     expect(await accessibleName(part(prompt, '[part="privacy-link"]'))).to.equal('How we use your information (opens in new tab)');
@@ -737,6 +759,13 @@ describe('accessibility: what a screen reader announces (accessibility tree)', (
     expect(find(refused, 'heading', 'Your answer could not be sent').focused).to.equal(true);
     expect(JSON.stringify(refused)).not.to.contain('Thank you');
     expect(JSON.stringify(refused)).not.to.contain('reads every answer');
+  });
+
+  itReadsTheTree('heading-level="3": the focused heading is at level 3 (Chromium)', async () => {
+    const page = await hostPage({ 'heading-level': '3' });
+    await answerWithKeys(page.prompt);
+    const heading = find(await tree(page), 'heading', 'Thank you. Tell us more if you want to');
+    expect([heading.level, heading.focused]).to.deep.equal([3, true]);
   });
 
   itReadsTheTree('dismissed: one focused line, no controls left (Chromium)', async () => {

@@ -14,6 +14,7 @@ import {
   type StringOverrides,
 } from '../i18n/i18n.js';
 import { checkConfig, LOG_PREFIX, type PromptConfig } from './config.js';
+import { heading } from './heading.js';
 import { DeliveryController } from './delivery-controller.js';
 import { dispatchWelcomedEvent } from './events.js';
 import { checkStrings, readJsonConfig, type JsonConfig } from './json-config.js';
@@ -103,6 +104,7 @@ export class WelcomedPrompt extends LitElement {
     lang: {},
     remember: { type: Number },
     transport: {},
+    headingLevel: { attribute: 'heading-level' },
     strings: { attribute: false },
     step: { state: true, attribute: false },
     status: { state: true, attribute: false },
@@ -162,6 +164,13 @@ export class WelcomedPrompt extends LitElement {
   transport = 'json';
 
   /**
+   * Level of the prompt's headings, `2` to `6` (default `2`), so that they fit into your page's
+   * own heading outline: e.g. `3` for a prompt inside a section headed by an `<h2>`.
+   * @attr heading-level
+   */
+  headingLevel: number | string = 2;
+
+  /**
    * Your own wording, by locale then message id (see "Overriding wording" in docs/guide.md), e.g.
    * `{ cy: { question: '…' } }`. Also accepted as `"strings"` in a child
    * `<script type="application/json">`; this property wins where both set a message.
@@ -212,7 +221,7 @@ export class WelcomedPrompt extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const configChanged = ['endpoint', 'change', 'choices', 'followUp', 'privacyUrl', 'remember', 'transport'].some((name) =>
+    const configChanged = ['endpoint', 'change', 'choices', 'followUp', 'privacyUrl', 'remember', 'transport', 'headingLevel'].some((name) =>
       changed.has(name as keyof WelcomedPrompt),
     );
     if (configChanged || !this.hasUpdated) this.applyConfig();
@@ -244,6 +253,7 @@ export class WelcomedPrompt extends LitElement {
         privacyUrl: this.privacyUrl ?? '',
         remember: this.remember,
         transport: this.transport ?? '',
+        headingLevel: this.headingLevel ?? '',
       },
       document.baseURI,
     );
@@ -382,6 +392,7 @@ export class WelcomedPrompt extends LitElement {
     return {
       locale: () => this.locale,
       inLocale: (words) => withLocale(this.locale, words, this.overrides),
+      headingLevel: () => this.config!.headingLevel,
       update: () => this.requestUpdate(),
       moveFocus: () => {
         this.focusAfterRender = true;
@@ -485,9 +496,7 @@ export class WelcomedPrompt extends LitElement {
     const refused = this.status === 'rejected';
     return html`
       <div part="thanks" class="thanks">
-        <h2 class="heading" part="heading" tabindex="-1" data-focus-target>
-          ${refused ? strings.refusedHeading() : strings.thanksHeading()}
-        </h2>
+        ${heading(this.config!.headingLevel, refused ? strings.refusedHeading() : strings.thanksHeading(), true)}
         ${refused ? nothing : html`<p>${strings.thanksBody()}</p>`}
       </div>
     `;

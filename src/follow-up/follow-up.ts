@@ -5,6 +5,7 @@
 // own, fetched at the same moment and only when the page asks for them.
 import { html, nothing, type TemplateResult } from 'lit';
 import type { FollowUp } from '../contract/response.js';
+import { heading } from '../element/heading.js';
 import { followUpStrings } from '../generated/follow-up-locale-loaders.js';
 import { isLocaleReady, loadLocale } from '../i18n/i18n.js';
 import { errorSummary, type Problem } from './form-parts.js';
@@ -17,6 +18,8 @@ export type { FollowUpStep, ResponseAdditions, StepContext } from './step.js';
 
 /** What the flow asks of the prompt. */
 export interface FlowHost extends Omit<StepContext, 'privacyUrl'> {
+  /** Level of the prompt's headings (`heading-level`). */
+  headingLevel: () => number;
   /** A new step (or the error summary) is on screen: move focus to it after the render. */
   moveFocus: () => void;
   /** Send the response with these additions (the same `id`, re-sent whole). */
@@ -124,9 +127,10 @@ export class FollowUpFlow {
     if (this.found.length && this.foundIn !== locale) this.check(step);
     const found = this.found;
     const errorFor = (field: string) => found.find((problem) => problem.field === field)?.message ?? '';
+    const level = this.host.headingLevel();
     return html`
-      ${found.length ? errorSummary(found, this.onErrorLink) : nothing}
-      <h2 class="heading" part="heading" tabindex="-1" ?data-focus-target=${!found.length}>${step.heading()}</h2>
+      ${found.length ? errorSummary(found, this.onErrorLink, level) : nothing}
+      ${heading(level, step.heading(), !found.length)}
       ${step.intro?.() ?? nothing}
       <form novalidate @submit=${this.onSubmit}>
         ${step.fields(errorFor)}

@@ -2,6 +2,7 @@
 // summary, an error message above a field, a group of radios or checkboxes, and a link to the
 // privacy notice. Call them inside withLocale() (i.e. during render).
 import { html, nothing, type TemplateResult } from 'lit';
+import { heading } from '../element/heading.js';
 import * as strings from './form-strings.js';
 
 /** One thing to fix before sending: the id of the field to focus and what to say. */
@@ -11,10 +12,10 @@ export interface Problem {
 }
 
 /** The error summary: a list of links that move focus to each field with a problem. */
-export function errorSummary(found: Problem[], onErrorLink: (event: Event) => void): TemplateResult {
+export function errorSummary(found: Problem[], onErrorLink: (event: Event) => void, level: number): TemplateResult {
   return html`
     <div class="error-summary" part="error-summary" role="alert" tabindex="-1" data-focus-target>
-      <h2 class="heading">${strings.errorSummaryTitle()}</h2>
+      ${heading(level, strings.errorSummaryTitle())}
       <ul>
         ${found.map((problem) => html`<li><a href="#${problem.field}" @click=${onErrorLink}>${problem.message}</a></li>`)}
       </ul>
