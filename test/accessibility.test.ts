@@ -1098,13 +1098,16 @@ describe('accessibility: right to left', () => {
 });
 
 describe('accessibility: forced colours and reduced motion', () => {
-  itForcesColours('keeps buttons, the field, the error and the focus ring visible in forced-colours mode (Chromium)', async () => {
+  itForcesColours('keeps buttons, the field, the error and the focus ring visible in forced-colours mode, and says "Error:" (Chromium)', async () => {
     await emulateForcedColors('active');
     try {
       await forcedColoursChecks();
     } finally {
       await emulateForcedColors('none');
     }
+    // Out of forced colours, the red says it and "Error:" is for screen readers only.
+    const prefix = part(document.querySelector('welcomed-prompt')!, '[part="error-message"] .visually-hidden');
+    expect(prefix.getBoundingClientRect().width).to.be.at.most(1);
   });
 
   async function forcedColoursChecks(): Promise<void> {
@@ -1121,6 +1124,12 @@ describe('accessibility: forced colours and reduced motion', () => {
     }
     const field = part(prompt, '.field--error');
     expect(parseFloat(getComputedStyle(field).borderInlineStartWidth), 'the error field keeps its bar').to.be.at.least(2);
+    // Without its colour an error message looked like a label: it now shows the word "Error:"
+    // (visually hidden otherwise, and always heard by screen readers).
+    const prefix = part(prompt, '[part="error-message"] .visually-hidden');
+    const shown = prefix.getBoundingClientRect();
+    expect([shown.width > 20, shown.height > 10, getComputedStyle(prefix).clipPath], 'the "Error:" before the message is shown').to.deep.equal([true, true, 'none']);
+    expect(part(prompt, '[part="error-message"]').innerText.trim()).to.match(/^Error: Your comment must be/);
     // Box shadows are dropped in forced colours: the outline alone must show focus, on the
     // summary (focused by the flow) and on every control Tab reaches.
     const outlined = (element: Element) => {

@@ -149,6 +149,16 @@ export const formStyles = css`
     .text-input {
       border: 2px solid ButtonText;
     }
+    /* Its colour is what set an error message apart from a label, and forced colours take it
+       away: the "Error:" that screen readers hear before each message is shown instead. */
+    .error-message .visually-hidden {
+      position: static !important;
+      width: auto !important;
+      height: auto !important;
+      clip: auto !important;
+      clip-path: none !important;
+      white-space: normal !important;
+    }
     textarea:focus-visible,
     .text-input:focus-visible {
       outline: 3px solid Highlight;
