@@ -5,148 +5,35 @@
 // browser must really unload or freeze the page. The widget is the built dist/welcomed.js; the
 // receiver is `npm start`'s, behind the fault proxy that plays the lost connection.
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { readFile, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, normalize } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { openTab } from '../support/drive.js';
-import { freePort, startScript, stopScript } from '../support/e2e.js';
+import { waitFor } from '../support/e2e.js';
 import { ENGINES } from '../support/engines.js';
-import { startFaultProxy } from '../support/fault-proxy.js';
+import { RECEIVER_POLL_MS, startServiceSite } from '../support/service-site.js';
 
-const ADMIN_TOKEN = 'e2e-leave-token-0123456789abcdef';
-const dist = new URL('../../dist/', import.meta.url).pathname;
-
-let receiver;
-let receiverUrl = '';
-let proxy;
+/** @type {Awaited<ReturnType<typeof startServiceSite>>} */
 let site;
-let folder;
-/** The test pages' two origins: one server, two host names. */
 let origin = '';
 let otherOrigin = '';
+let proxy;
 
 before(async () => {
-  folder = await mkdtemp(join(tmpdir(), 'welcomed-leave-'));
-  const sitePort = await freePort();
-  origin = `http://localhost:${sitePort}`;
-  otherOrigin = `http://127.0.0.1:${sitePort}`;
-  site = await startSite(sitePort);
-  const port = await freePort();
-  receiver = await startScript(
-    'scripts/start.js',
-    {
-      ...process.env,
-      PORT: String(port),
-      DEMO_PARTNER_PORT: String(await freePort()),
-      WELCOMED_DB: join(folder, 'welcomed.db'),
-      WELCOMED_ADMIN_TOKEN: ADMIN_TOKEN,
-      WELCOMED_ORIGINS: `${origin},${otherOrigin}`,
-      WELCOMED_RATE_LIMIT: '100000',
-    },
-    'Press Ctrl+C to stop.',
-  );
-  receiverUrl = `http://127.0.0.1:${port}`;
-  proxy = await startFaultProxy(receiverUrl);
+  site = await startServiceSite();
+  ({ origin, otherOrigin, proxy } = site);
 });
 
 after(async () => {
-  await proxy?.close();
-  await stopScript(receiver);
-  await new Promise((resolve) => site?.close(resolve));
-  await rm(folder, { recursive: true, force: true });
+  await site?.stop();
 });
 
-/**
- * The test site: `/prompt.html?change=…&away=…` is a service page with a prompt posting to the
- * proxy and a link to `away`; `/plain.html` is a page without a prompt; `/dist/` is the build.
- * @param {number} port
- */
-async function startSite(port) {
-  const server = createServer(async (request, reply) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    // No Cache-Control: Firefox keeps no page served with no-store in its back/forward cache.
-    const send = (type, body) => {
-      reply.writeHead(200, { 'Content-Type': type });
-      reply.end(body);
-    };
-    if (url.pathname === '/prompt.html') return send('text/html; charset=utf-8', promptPage(url.searchParams));
-    if (url.pathname === '/plain.html') return send('text/html; charset=utf-8', PLAIN_PAGE);
-    const file = normalize(url.pathname.replace(/^\/dist\//, ''));
-    if (!url.pathname.startsWith('/dist/') || file.startsWith('..') || !file.endsWith('.js')) {
-      reply.writeHead(404).end();
-      return;
-    }
-    try {
-      send('text/javascript; charset=utf-8', await readFile(join(dist, file)));
-    } catch {
-      reply.writeHead(404).end();
-    }
-  });
-  await new Promise((resolve) => server.listen(port, resolve));
-  return server;
-}
-
-/** @param {string} value */
-const attribute = (value) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-
-// Each page notes how it was shown: L for a load, R for a return from the back/forward cache.
-const SHOWS = `<script>addEventListener('pageshow', (event) => { document.body.dataset.shows = (document.body.dataset.shows ?? '') + (event.persisted ? 'R' : 'L'); });</script>`;
-
-/** @param {URLSearchParams} query */
-function promptPage(query) {
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Garden waste</title>
-<script type="module" src="/dist/welcomed.js"></script></head>
-<body><h1>Garden waste</h1>
-<welcomed-prompt endpoint="${attribute(query.get('endpoint') ?? '')}" change="${attribute(query.get('change') ?? '')}" remember="0"></welcomed-prompt>
-<p><a id="away" href="${attribute(query.get('away') ?? '/plain.html')}">Contact the council</a></p>
-${SHOWS}</body></html>`;
-}
-
-const PLAIN_PAGE = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Contact us</title></head>
-<body><h1>Contact us</h1>${SHOWS}</body></html>`;
-
 /** The prompt page on `pageOrigin`, for `change`, linking to `away`. */
-function promptUrl(pageOrigin, change, away) {
-  const query = new URLSearchParams({ change, endpoint: `${proxy.url}/api/responses`, away });
-  return `${pageOrigin}/prompt.html?${query}`;
-}
+const promptUrl = (pageOrigin, change, away) => site.promptUrl(pageOrigin, change, { away });
+const stored = (change) => site.stored(change);
 
 let counter = 0;
 function uniqueChange(label) {
   counter += 1;
   return `${label}-${Date.now().toString(36)}-${counter}`;
-}
-
-/** What the receiver stored for a change. */
-async function stored(change) {
-  const reply = await fetch(`${receiverUrl}/api/responses?change=${encodeURIComponent(change)}`, {
-    headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
-  });
-  assert.equal(reply.status, 200);
-  return reply.json();
-}
-
-// The receiver's admin routes allow 120 requests a minute: ask it for what it stored less often.
-const RECEIVER_POLL_MS = 400;
-
-/** Polls `check` every `intervalMs` until it returns something truthy; fails after `timeoutMs`. */
-async function waitFor(check, what, timeoutMs = 10_000, intervalMs = 50) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    let value;
-    try {
-      value = await check();
-    } catch {
-      // the page is between documents
-    }
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-  }
 }
 
 /** In the page: the queued responses of this origin, as { change, attempts, comment }. */
