@@ -101,7 +101,7 @@ describe('configuration errors', () => {
     ['a privacy notice that is not a web page', { 'follow-up': 'about-you', 'privacy-url': 'javascript:alert(1)' }, /`privacy-url="javascript:alert\(1\)"` is not an http\(s\) URL/],
     ['a negative remember', { remember: '-1' }, /`remember` must be a whole number/],
     ['an unknown transport', { transport: 'beacon' }, /transport="beacon"` is not known/],
-    ['a heading level of 7', { 'heading-level': '7' }, /`heading-level="7"` must be 2, 3, 4, 5 or 6: the level of the prompt's headings in your page's outline/],
+    ['a heading level of 7', { 'heading-level': '7' }, /`heading-level="7"` must be 2, 3, 4, 5 or 6: the level of the prompt's headings on your page/],
     ['a heading level of 1', { 'heading-level': '1' }, /`heading-level="1"` must be 2, 3, 4, 5 or 6/],
     ['a heading level that is not a number', { 'heading-level': 'h3' }, /`heading-level="h3"` must be 2, 3, 4, 5 or 6/],
     ['a heading level that is not whole', { 'heading-level': '2.5' }, /`heading-level="2.5"` must be 2, 3, 4, 5 or 6/],

@@ -103,7 +103,7 @@ export function checkConfig(attributes: PromptAttributes, baseUrl: string): Conf
   const levelText = String(attributes.headingLevel).trim();
   const headingLevel = levelText ? Number(levelText) : 2;
   if (!(headingLevel >= 2 && headingLevel <= 6 && Number.isInteger(headingLevel))) {
-    return fail(`\`heading-level="${printable(levelText)}"\` must be 2, 3, 4, 5 or 6: the level of the prompt's headings in your page's outline.`);
+    return fail(`\`heading-level="${printable(levelText)}"\` must be 2, 3, 4, 5 or 6: the level of the prompt's headings on your page.`);
   }
 
   return {

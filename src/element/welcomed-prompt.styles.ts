@@ -46,7 +46,9 @@ export const styles = css`
 
   .description,
   .hint,
-  .thanks p {
+  .thanks p,
+  .status,
+  .dismissed {
     margin: 0;
   }
 
@@ -146,10 +148,6 @@ export const styles = css`
     box-shadow: 0 0 0 6px var(--_focus-text);
   }
 
-  .status {
-    margin: 0;
-  }
-
   /* A field people never see or reach, which some bots fill in. Clipped in place, not moved
      off-screen: an offset would make a right-to-left prompt scroll sideways. */
   .trap {
@@ -159,10 +157,6 @@ export const styles = css`
     overflow: hidden;
     clip-path: inset(50%);
     opacity: 0;
-  }
-
-  .dismissed {
-    margin: 0;
   }
 
   .visually-hidden {
