@@ -40,7 +40,13 @@ export const styles = css`
     background: var(--welcomed-background, transparent);
   }
 
-  .prompt > * + *:not(:empty) {
+  /* Where a step is rendered (see WelcomedPrompt.views): laid out as if it were not there. */
+  .step {
+    display: contents;
+  }
+
+  .prompt > * + *:not(:empty),
+  .step > * + *:not(:empty) {
     margin-block-start: var(--_space);
   }
 

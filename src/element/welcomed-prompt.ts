@@ -200,6 +200,15 @@ export class WelcomedPrompt extends LitElement {
    * newly focused heading.
    */
   private statusAfterFocus: Status | null = null;
+  /**
+   * The step on screen and the one just left, in two places of the template: a step left while
+   * it held focus keeps its DOM, visually hidden, until focus has moved to the next step, and
+   * goes in the task after. Orca, when the focused element goes, silently takes the next thing
+   * (the new heading) as its focus, and then says nothing when focus moves there.
+   */
+  private views: (TemplateResult | typeof nothing)[] = [nothing, nothing];
+  /** Which of `views` is the step on screen. */
+  private view = 0;
   private flow: FollowUpFlow | null = null;
   private jsonConfig: JsonConfig = {};
   private shownAt: number | undefined;
@@ -234,7 +243,13 @@ export class WelcomedPrompt extends LitElement {
     if (this.shownAt === undefined && this.renderRoot.querySelector('fieldset')) this.shownAt = performance.now();
     if (this.focusAfterRender) {
       this.focusAfterRender = false;
-      this.renderRoot.querySelector<HTMLElement>('[data-focus-target]')?.focus();
+      // In the step on screen: the step left may still be there, with its own.
+      this.renderRoot.querySelector<HTMLElement>('.step [data-focus-target]')?.focus();
+      // In a task of its own: removed in the same one, Orca never hears of the focus move.
+      setTimeout(() => {
+        this.views[this.view ^ 1] = nothing;
+        this.requestUpdate();
+      });
       const status = this.statusAfterFocus;
       this.statusAfterFocus = null;
       // In a render of its own, after this one: the status change then reaches screen readers
@@ -426,6 +441,8 @@ export class WelcomedPrompt extends LitElement {
 
   private moveTo(step: Step): void {
     this.step = step;
+    // Only a step that holds focus needs to stay until focus has moved (see `views`).
+    if (!this.focusAfterRender && (this.renderRoot as ShadowRoot).activeElement) this.view ^= 1;
     this.focusAfterRender = true;
   }
 
@@ -437,12 +454,17 @@ export class WelcomedPrompt extends LitElement {
       locale,
       () => html`
         <section part="container" class="prompt" lang=${locale} dir=${directionOf(locale)}>
-          ${this.renderStep()}
+          ${this.renderViews()}
           <p role="status" part="status" class="status">${this.statusText()}</p>
         </section>
       `,
       this.overrides,
     );
+  }
+
+  private renderViews(): TemplateResult[] {
+    this.views[this.view] = this.renderStep();
+    return this.views.map((view, index) => html`<div class=${index === this.view ? 'step' : 'visually-hidden'}>${view}</div>`);
   }
 
   private renderStep(): TemplateResult {

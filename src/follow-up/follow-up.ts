@@ -91,7 +91,7 @@ export class FollowUpFlow {
   /**
    * What was wrong when the current step was last sent, shown until it is sent again. Checked
    * only on Send (GOV.UK's error pattern): re-checked on every key press, the error summary
-   * (an alert) changed under the resident's fingers and was announced again, and disappeared
+   * changed under the resident's fingers and was announced again, and disappeared
    * at the first fix, moving the field up under them.
    */
   private found: Problem[] = [];

@@ -11,10 +11,15 @@ export interface Problem {
   message: string;
 }
 
-/** The error summary: a list of links that move focus to each field with a problem. */
+/**
+ * The error summary: a list of links that move focus to each field with a problem. Focus moves
+ * to it, which has it read; it is not also role="alert" (as GOV.UK's, which is there when the
+ * page loads), as an alert that appears and takes focus is read twice (Orca: the alert, then
+ * the focused box).
+ */
 export function errorSummary(found: Problem[], onErrorLink: (event: Event) => void, level: number): TemplateResult {
   return html`
-    <div class="error-summary" part="error-summary" role="alert" tabindex="-1" data-focus-target>
+    <div class="error-summary" part="error-summary" tabindex="-1" data-focus-target>
       ${heading(level, strings.errorSummaryTitle())}
       <ul>
         ${found.map((problem) => html`<li><a href="#${problem.field}" @click=${onErrorLink}>${problem.message}</a></li>`)}

@@ -30,6 +30,17 @@ export async function receiverRequests(): Promise<{ method: string; url: string;
   return (await executeServerCommand('receiver-requests')) ?? [];
 }
 
+// A failed comparison of DOM nodes (expect(element).to.equal(other)) hangs the runner while it
+// serialises the error's actual and expected values (the nodes, shadow roots, the page): keep
+// their description in the message, drop the values themselves.
+afterEach(function () {
+  const error = this.currentTest?.err as (Error & { actual?: unknown; expected?: unknown }) | undefined;
+  if (error && (error.actual instanceof Node || error.expected instanceof Node)) {
+    delete error.actual;
+    delete error.expected;
+  }
+});
+
 /** The browser engine this run's tests are in. */
 export const engine: 'chromium' | 'firefox' | 'webkit' = /Firefox\//.test(navigator.userAgent)
   ? 'firefox'
