@@ -15,7 +15,7 @@ import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { compileHint, minifyCssTemplates, minifyHtmlTemplates, stripMessageDescriptions } from './scripts/rollup-plugins.js';
+import { compileHint, minifyCssTemplates, minifyHtmlTemplates, requireMessageIds, stripMessageDescriptions } from './scripts/rollup-plugins.js';
 
 const minify = ({ module = true } = {}) =>
   terser({
@@ -28,6 +28,7 @@ const minify = ({ module = true } = {}) =>
 // TypeScript first, then the shrinking transforms, which read JavaScript.
 const compile = (options = {}) => [
   typescript({ tsconfig: './tsconfig.json', noEmitOnError: true, sourceMap: true, ...options }),
+  requireMessageIds(),
   stripMessageDescriptions(),
   minifyCssTemplates(),
   minifyHtmlTemplates(),
@@ -43,11 +44,17 @@ const writeSchema = () => ({
   },
 });
 
+// Importing @lit/localize's modules does nothing the widget needs (init/runtime.js builds a
+// Deferred for configureLocalization, which the widget never calls, and rollup kept it): let
+// rollup drop whatever of them is unused. -105 B brotli in welcomed.js.
+const treeshake = { moduleSideEffects: (id) => !id.includes('/@lit/localize/') };
+
 const isLit = (id) => /^(lit|lit-html|lit-element|@lit\/reactive-element)(\/|$)/.test(id);
 
 export default [
   {
     input: 'src/index.ts',
+    treeshake,
     // Let the entry export what the lazy chunks need from it, rather than adding a facade.
     preserveEntrySignatures: 'allow-extension',
     output: {
@@ -62,6 +69,7 @@ export default [
   {
     // The classic script's entry exports nothing, so it adds no global besides the element.
     input: 'src/register.ts',
+    treeshake,
     output: {
       file: 'dist/welcomed.classic.js',
       format: 'iife',
@@ -72,6 +80,7 @@ export default [
   },
   {
     input: 'src/index.ts',
+    treeshake,
     external: isLit,
     preserveEntrySignatures: 'allow-extension',
     output: {

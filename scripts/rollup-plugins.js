@@ -5,6 +5,8 @@
 //  - html`` templates lose the line breaks and indentation between tags (fewer bytes, and
 //    fewer text nodes for Lit to clone and walk on every render).
 //  - entry scripts start with V8's explicit compile hint (see compileHint).
+//  - every msg() has an explicit id, so @lit/localize's id hashing is left out (see
+//    requireMessageIds).
 import MagicString from 'magic-string';
 
 /** Removes the `desc` property from every `msg(…, { id, desc })` call. */
@@ -31,6 +33,39 @@ export function stripMessageDescriptions() {
         });
       });
       return changed ? { code: edited.toString(), map: edited.generateMap({ hires: true }) } : null;
+    },
+  };
+}
+
+const NO_GENERATED_IDS = '\0welcomed:no-generated-message-ids';
+
+/**
+ * Fails the build on a msg() call in src/ without an `id`, and so can leave out @lit/localize's
+ * id generation (a 64-bit FNV-1a hash in BigInt arithmetic, ~250 B brotli), which runs only for
+ * messages without one: its module is replaced by one that throws.
+ */
+export function requireMessageIds() {
+  return {
+    name: 'require-message-ids',
+    transform(code, id) {
+      if (!/\/src\/.*\.ts$/.test(id) || !code.includes('msg(')) return null;
+      visit(this.parse(code), (node) => {
+        if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier' || node.callee.name !== 'msg') return;
+        const options = node.arguments[1];
+        const named =
+          options?.type === 'ObjectExpression' &&
+          options.properties.some((property) => property.type === 'Property' && property.key.type === 'Identifier' && property.key.name === 'id');
+        if (!named) this.error(`msg() without an \`id\` option in ${id}: every message needs an explicit id`, node.start);
+      });
+      return null;
+    },
+    resolveId(source, importer) {
+      if (source === './id-generation.js' && importer?.includes('@lit/localize')) return NO_GENERATED_IDS;
+      return null;
+    },
+    load(id) {
+      if (id !== NO_GENERATED_IDS) return null;
+      return "export function generateMsgId() { throw new Error('<welcomed-prompt> a message without an id'); }";
     },
   };
 }

@@ -2,7 +2,6 @@
 // axe in every state, keyboard, the conditional disability question, and the consent rules
 // (nothing in `panel` without the box ticked; contact details stored as given, not redacted).
 import { expect, fixtureCleanup } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
 import { EMAIL_PATTERN, PHONE_PATTERN } from '../src/contract/panel.js';
 import type { WelcomedResponse } from '../src/contract/response.js';
@@ -15,6 +14,7 @@ import {
   realDelay,
   receiverEndpoint,
   receiverRequests,
+  sendKeys,
   storedResponses,
   uniqueChange,
   waitFor,

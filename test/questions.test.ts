@@ -1,11 +1,22 @@
 // A web team's extra questions, configured without JavaScript: shown with the comment box,
 // checked (required, limits), answered by keyboard, sent in `answers`, redacted, stored.
 import { expect, fixtureCleanup } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
 import { checkQuestions } from '../src/follow-up/questions.js';
 import type { WelcomedPrompt } from '../src/element/welcomed-prompt.js';
-import { deepActiveElement, expectAccessible, part, promptOnPage, receiverEndpoint, storedResponses, uniqueChange, waitFor } from './support/helpers.js';
+import {
+  accessibleName,
+  deepActiveElement,
+  expectAccessible,
+  itWhereNamesAreComputed,
+  part,
+  promptOnPage,
+  receiverEndpoint,
+  sendKeys,
+  storedResponses,
+  uniqueChange,
+  waitFor,
+} from './support/helpers.js';
 
 const QUESTIONS = [
   {
@@ -38,8 +49,11 @@ before(async () => {
 beforeEach(() => localStorage.clear());
 afterEach(() => fixtureCleanup());
 
-function promptWith(change: string, questions: unknown, followUp = 'comment', lang = 'en'): Promise<WelcomedPrompt> {
-  return promptOnPage({ endpoint, change, 'follow-up': followUp, lang }, { questions });
+async function promptWith(change: string, questions: unknown, followUp = 'comment', lang = 'en'): Promise<WelcomedPrompt> {
+  const element = await promptOnPage({ endpoint, change, 'follow-up': followUp, lang }, { questions });
+  // Until its language's words have loaded, a prompt may be on screen in English.
+  await waitFor(() => element.shadowRoot!.querySelector(`section[lang="${lang}"]`), `the prompt in ${lang}`);
+  return element;
 }
 
 async function answerYes(element: WelcomedPrompt): Promise<void> {
@@ -88,6 +102,14 @@ describe('extra questions', () => {
 
     const stored = await waitFor(async () => (await storedResponses(change)).find((row) => row.answers), 'the answers to be stored');
     expect(stored.answers).to.deep.equal({ 'renewed-before': 'in-person', devices: ['computer'], improve: 'Text me on [phone]' });
+  });
+
+  itWhereNamesAreComputed('are named with the space before "(optional)" (Chromium, WebKit)', async () => {
+    const element = await promptWith(uniqueChange('questions-names'), QUESTIONS);
+    await answerYes(element);
+    const names = [];
+    for (const field of element.shadowRoot!.querySelectorAll('form fieldset, #q-improve')) names.push(await accessibleName(field));
+    expect(names).to.deep.equal(['How did you renew before?', 'What did you use? (optional)', 'What would make it better? (optional)']);
   });
 
   it('show each question in the prompt’s language, and need no comment box', async () => {

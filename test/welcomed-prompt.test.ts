@@ -1,5 +1,4 @@
 import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
 import type { WelcomedPrompt } from '../src/element/welcomed-prompt.js';
 import type { WelcomedResponse } from '../src/contract/response.js';
@@ -9,6 +8,7 @@ import {
   part,
   receiverEndpoint,
   receiverRequests,
+  sendKeys,
   storedResponses,
   uniqueChange,
   waitFor,
@@ -101,6 +101,10 @@ describe('configuration errors', () => {
     ['a privacy notice that is not a web page', { 'follow-up': 'about-you', 'privacy-url': 'javascript:alert(1)' }, /`privacy-url="javascript:alert\(1\)"` is not an http\(s\) URL/],
     ['a negative remember', { remember: '-1' }, /`remember` must be a whole number/],
     ['an unknown transport', { transport: 'beacon' }, /transport="beacon"` is not known/],
+    ['a heading level of 7', { 'heading-level': '7' }, /`heading-level="7"` must be 2, 3, 4, 5 or 6: the level of the prompt's headings on your page/],
+    ['a heading level of 1', { 'heading-level': '1' }, /`heading-level="1"` must be 2, 3, 4, 5 or 6/],
+    ['a heading level that is not a number', { 'heading-level': 'h3' }, /`heading-level="h3"` must be 2, 3, 4, 5 or 6/],
+    ['a heading level that is not whole', { 'heading-level': '2.5' }, /`heading-level="2.5"` must be 2, 3, 4, 5 or 6/],
   ];
   for (const [name, attributes, message] of cases) {
     it(`shows only the fallback and logs one console error for ${name}`, async () => {
@@ -241,8 +245,11 @@ describe('answering and commenting', () => {
     await sendKeys({ type: 'Hello' });
     await element.updateComplete;
     expect(count.textContent?.trim()).to.equal('You have 1,195 characters remaining');
+    // The box is described by the limit, which does not change as the resident types; the count
+    // is told through a polite region once typing pauses (see the accessibility tests).
     const textarea = part<HTMLTextAreaElement>(element, 'textarea');
-    expect(textarea.getAttribute('aria-describedby')).to.contain('comment-count');
+    expect(textarea.getAttribute('aria-describedby')).to.equal('comment-hint comment-limit');
+    expect(part(element, '#comment-limit').textContent?.trim()).to.equal('Your comment must be 1,200 characters or fewer');
   });
 
   it('shows an error summary for a comment that is too long, keeps the text, and sends once fixed', async () => {
@@ -272,8 +279,8 @@ describe('answering and commenting', () => {
     textarea.value = 'a'.repeat(1200);
     textarea.dispatchEvent(new Event('input'));
     part<HTMLButtonElement>(element, 'button[type="submit"]').click();
-    await element.updateComplete;
-    expect(element.shadowRoot!.querySelector('.error-summary')).to.equal(null);
+    // The step left goes once focus has moved on to the thank-you (in the next task, for Orca).
+    await waitFor(() => !element.shadowRoot!.querySelector('.error-summary'), 'the error summary to go');
     const stored = await waitFor(async () => (await storedResponses(change)).find((row) => row.comment), 'the comment');
     expect(stored.comment).to.have.length(1200);
   });
@@ -311,7 +318,8 @@ describe('dismissing and remembering', () => {
     part<HTMLButtonElement>(element, 'button[part="dismiss"]').click();
     await element.updateComplete;
     expect(detail).to.deep.equal({});
-    expect(element.shadowRoot!.querySelector('fieldset')).to.equal(null);
+    // The question goes once focus has moved on (in the next task, for Orca).
+    await waitFor(() => !element.shadowRoot!.querySelector('fieldset'), 'the question to go');
     const line = part(element, '[part="dismissed"]');
     expect(line.textContent?.trim()).to.equal('You have hidden this question.');
     expect(deepActiveElement()).to.equal(line);

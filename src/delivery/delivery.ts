@@ -26,7 +26,7 @@ export class Delivery {
   /** Which listener submitted which response; the rest (earlier page loads) go to the first. */
   private readonly owners = new Map<string, DeliveryListener>();
   /** Ids being sent by this page, and the bodies sent with keepalive still counted against its budget. */
-  private readonly inFlight = new Map<string, { keepalive: boolean; bytes: number }>();
+  private readonly inFlight = new Map<string, Flight>();
   /** Ids another tab was sending when this page tried, and when to look again. */
   private readonly sentElsewhere = new Map<string, number>();
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -57,24 +57,31 @@ export class Delivery {
   /**
    * Sends what may be sent and is not already on its way. Never before a server's Retry-After.
    * - `due`: only what its backoff allows (the retry timer).
-   * - `now`: ignores backoff (the connection is back, the page was restored or loaded).
-   * - `closing`: ignores backoff and sends with keepalive, within the browser's keepalive
-   *   budget, because the page is being hidden or closed and may never run again.
+   * - `now`: ignores backoff, and another tab's earlier hold on a response (the connection is
+   *   back, the page was restored or loaded).
+   * - `closing`: ignores backoff and another tab's hold, and sends with keepalive, within the
+   *   browser's keepalive budget, because the page is being hidden or closed and may never run
+   *   again. Every request starts before this returns, without waiting for a Web Lock (which
+   *   the browser could grant only once the page is gone); sends already on their way without
+   *   keepalive, which die with the page, are made again with it. A second sender is harmless:
+   *   receivers upsert on `id`.
    */
   async flush(mode: 'due' | 'now' | 'closing' = 'due'): Promise<void> {
     const now = Date.now();
+    const closing = mode === 'closing';
     let budget = KEEPALIVE_BUDGET_BYTES - this.keepaliveBytesInFlight();
     const ready = this.queue.entries(now).filter((entry) => {
       const id = entry.response.id;
-      if (this.inFlight.has(id) || entry.retryAfter > now || (this.sentElsewhere.get(id) ?? 0) > now) return false;
-      if (mode === 'due') return entry.notBefore <= now;
+      const flight = this.inFlight.get(id);
+      if ((flight && !(closing && !flight.keepalive)) || entry.retryAfter > now) return false;
+      if (mode === 'due') return entry.notBefore <= now && (this.sentElsewhere.get(id) ?? 0) <= now;
       if (mode === 'now') return true;
       const bytes = byteLength(JSON.stringify(entry.response));
       if (bytes > budget) return false;
       budget -= bytes;
       return true;
     });
-    await Promise.all(ready.map((entry) => this.attempt(entry, mode === 'closing')));
+    await Promise.all(ready.map((entry) => this.attempt(entry, closing)));
     this.schedule();
   }
 
@@ -84,48 +91,63 @@ export class Delivery {
   }
 
   private async attempt(entry: QueuedResponse, keepalive: boolean): Promise<void> {
-    const { response, transport } = entry;
-    const id = response.id;
-    const body = JSON.stringify(response);
-    this.inFlight.set(id, { keepalive, bytes: keepalive ? byteLength(body) : 0 });
+    const id = entry.response.id;
+    const body = JSON.stringify(entry.response);
+    const flight: Flight = { keepalive, bytes: keepalive ? byteLength(body) : 0, superseded: false };
+    const earlier = this.inFlight.get(id);
+    if (earlier) earlier.superseded = true;
+    this.inFlight.set(id, flight);
     try {
-      // Another tab of this site may be flushing the same queue: one sender per response.
-      // undefined: another tab holds the lock.
-      const sent = await withExclusiveLock(`welcomed:${this.endpoint}|${id}`, async () => {
-        // Re-read: the other tab may have delivered it, or the user sent a newer version.
-        const current = this.queue.get(id);
-        if (!current || JSON.stringify(current.response) !== body) return false;
-        const outcome = await sendResponse(this.endpoint, response, { transport, keepalive, secret: current.secret });
-        switch (outcome.kind) {
-          case 'delivered':
-            this.queue.remove(id, body);
-            this.report({ kind: 'delivered', id });
-            break;
-          case 'rejected':
-            this.queue.remove(id, body);
-            this.report({ kind: 'rejected', id, reason: outcome.reason, message: outcome.message });
-            break;
-          case 'retry': {
-            const attempts = current.attempts + 1;
-            const now = Date.now();
-            const retryAfter = outcome.retryAfterMs === undefined ? 0 : now + outcome.retryAfterMs;
-            this.queue.postpone(id, attempts, Math.max(now + retryDelay(attempts), retryAfter), retryAfter);
-            this.report({ kind: 'queued', id, reason: outcome.reason });
-            break;
-          }
-        }
-        return outcome.kind !== 'retry';
-      });
+      // Leaving: the request must start in this very task, so no lock. Otherwise another tab of
+      // this site may be flushing the same queue: one sender per response (undefined: another
+      // tab holds the lock).
+      const sent = keepalive
+        ? await this.send(entry, body, flight)
+        : await withExclusiveLock(`welcomed:${this.endpoint}|${id}`, () => this.send(entry, body, flight));
       if (sent === undefined) this.sentElsewhere.set(id, Date.now() + ELSEWHERE_RECHECK_MS);
       // A newer version (the follow-up) may have been queued while this one was in flight.
       const newer = this.queue.get(id);
-      if (sent && newer && JSON.stringify(newer.response) !== body) {
+      if (sent && !flight.superseded && newer && JSON.stringify(newer.response) !== body) {
         this.inFlight.delete(id);
         await this.attempt(newer, keepalive);
       }
     } finally {
-      this.inFlight.delete(id);
+      if (this.inFlight.get(id) === flight) this.inFlight.delete(id);
     }
+  }
+
+  /**
+   * Sends one version of a response, if it is still the one queued, and records the outcome.
+   * Returns whether it is done with (delivered or refused). A send superseded by a keepalive
+   * one for the same response, as the page was leaving, leaves the outcome to that one.
+   */
+  private async send(entry: QueuedResponse, body: string, flight: Flight): Promise<boolean> {
+    const { response, transport } = entry;
+    const id = response.id;
+    // Re-read: another tab may have delivered it, or the user sent a newer version.
+    const current = this.queue.get(id);
+    if (!current || JSON.stringify(current.response) !== body) return false;
+    const outcome = await sendResponse(this.endpoint, response, { transport, keepalive: flight.keepalive, secret: current.secret });
+    if (flight.superseded) return outcome.kind !== 'retry';
+    switch (outcome.kind) {
+      case 'delivered':
+        this.queue.remove(id, body);
+        this.report({ kind: 'delivered', id });
+        break;
+      case 'rejected':
+        this.queue.remove(id, body);
+        this.report({ kind: 'rejected', id, reason: outcome.reason, message: outcome.message });
+        break;
+      case 'retry': {
+        const attempts = current.attempts + 1;
+        const now = Date.now();
+        const retryAfter = outcome.retryAfterMs === undefined ? 0 : now + outcome.retryAfterMs;
+        this.queue.postpone(id, attempts, Math.max(now + retryDelay(attempts), retryAfter), retryAfter);
+        this.report({ kind: 'queued', id, reason: outcome.reason });
+        break;
+      }
+    }
+    return outcome.kind !== 'retry';
   }
 
   private keepaliveBytesInFlight(): number {
@@ -157,15 +179,40 @@ export class Delivery {
 /** How long to leave a response alone that another tab was sending. */
 const ELSEWHERE_RECHECK_MS = 5_000;
 
+/** One send of a response by this page. */
+interface Flight {
+  keepalive: boolean;
+  /** Bytes counted against the keepalive budget while it is on its way. */
+  bytes: number;
+  /** Sent again with keepalive as the page was leaving: the later send reports the outcome. */
+  superseded: boolean;
+}
+
+/** Resolves when the page is next hidden for good (pagehide). */
+let pageHidden: Promise<void>;
+let hidePage: () => void;
+function awaitNextPageHide(): void {
+  pageHidden = new Promise((resolve) => (hidePage = resolve));
+}
+awaitNextPageHide();
+
 /**
  * Runs `task` holding a Web Lock named `name`, or returns undefined at once if another tab
- * holds it. Where Web Locks are missing (insecure pages, old browsers) it just runs: the
- * receiver's upsert on `id` still stores a response once.
+ * holds it. The lock is let go when the page is hidden for good, even mid-task: a page kept in
+ * the back/forward cache runs no script, so a lock it held would stop every other page of the
+ * site sending that response until it came back. Where Web Locks are missing (insecure pages,
+ * old browsers) it just runs: the receiver's upsert on `id` still stores a response once.
  */
 async function withExclusiveLock<T>(name: string, task: () => Promise<T>): Promise<T | undefined> {
   const locks = (globalThis.navigator as Navigator | undefined)?.locks;
   if (!locks) return task();
-  return locks.request(name, { ifAvailable: true }, (lock) => (lock ? task() : undefined));
+  let running: Promise<T> | undefined;
+  await locks.request(name, { ifAvailable: true }, (lock) => {
+    if (!lock) return;
+    running = task();
+    return Promise.race([running, pageHidden]);
+  });
+  return running;
 }
 
 function byteLength(text: string): number {
@@ -188,8 +235,9 @@ let watching = false;
 
 /**
  * Retries every endpoint's queue when the connection comes back or the page is restored from
- * the back/forward cache, and flushes with keepalive when the page is hidden or closed.
- * Installed once, by the first prompt that connects.
+ * the back/forward cache, and flushes with keepalive when the page is hidden or closed (and
+ * lets go of its Web Locks when it is hidden for good). Installed once, by the first prompt
+ * that connects.
  */
 export function watchPageLifecycle(): void {
   if (watching) return;
@@ -201,7 +249,11 @@ export function watchPageLifecycle(): void {
   addEventListener('pageshow', (event) => {
     if (event.persisted) flushAll('now');
   });
-  addEventListener('pagehide', () => flushAll('closing'));
+  addEventListener('pagehide', () => {
+    flushAll('closing');
+    hidePage();
+    awaitNextPageHide();
+  });
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') flushAll('closing');
   });

@@ -13,6 +13,8 @@ export interface PromptAttributes {
   privacyUrl: string;
   remember: number;
   transport: string;
+  /** A number, or the attribute's text. */
+  headingLevel: number | string;
 }
 
 /** Configuration that passed every check. */
@@ -27,6 +29,8 @@ export interface PromptConfig {
   /** Days not to ask again after an answer; 0 = always ask. */
   rememberDays: number;
   transport: Transport;
+  /** Level of the prompt's headings, 2–6. */
+  headingLevel: number;
 }
 
 /** What checking the attributes found: a configuration, or the one problem that stops it. */
@@ -96,6 +100,12 @@ export function checkConfig(attributes: PromptAttributes, baseUrl: string): Conf
     return fail(`\`transport="${printable(transport)}"\` is not known: use "json" (the default) or "simple".`);
   }
 
+  const levelText = String(attributes.headingLevel).trim();
+  const headingLevel = levelText ? Number(levelText) : 2;
+  if (!(headingLevel >= 2 && headingLevel <= 6 && Number.isInteger(headingLevel))) {
+    return fail(`\`heading-level="${printable(levelText)}"\` must be 2, 3, 4, 5 or 6: the level of the prompt's headings on your page.`);
+  }
+
   return {
     ok: true,
     warnings,
@@ -107,6 +117,7 @@ export function checkConfig(attributes: PromptAttributes, baseUrl: string): Conf
       privacyUrl,
       rememberDays,
       transport,
+      headingLevel,
     },
   };
 }

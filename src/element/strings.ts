@@ -54,6 +54,15 @@ export const thanksHeading = (): string =>
     msg('Thank you for your feedback', { id: 'thanks.heading', desc: 'Heading shown when the person has finished.' }),
   );
 
+/** Heading of the last step instead, when the endpoint refused the answer for good. */
+export const refusedHeading = (): string =>
+  wording('refused.heading', () =>
+    msg('Your answer could not be sent', {
+      id: 'refused.heading',
+      desc: 'Heading shown (and focused) in place of "Thank you for your feedback" when the server refused the answer for good. The status message under it says what to do.',
+    }),
+  );
+
 /** Text of the thank-you step. */
 export const thanksBody = (): string =>
   wording('thanks.body', () =>

@@ -40,13 +40,21 @@ export const styles = css`
     background: var(--welcomed-background, transparent);
   }
 
-  .prompt > * + *:not(:empty) {
+  /* Where a step is rendered (see WelcomedPrompt.views): laid out as if it were not there. */
+  .step {
+    display: contents;
+  }
+
+  .prompt > * + *:not(:empty),
+  .step > * + *:not(:empty) {
     margin-block-start: var(--_space);
   }
 
   .description,
   .hint,
-  .thanks p {
+  .thanks p,
+  .status,
+  .dismissed {
     margin: 0;
   }
 
@@ -146,10 +154,6 @@ export const styles = css`
     box-shadow: 0 0 0 6px var(--_focus-text);
   }
 
-  .status {
-    margin: 0;
-  }
-
   /* A field people never see or reach, which some bots fill in. Clipped in place, not moved
      off-screen: an offset would make a right-to-left prompt scroll sideways. */
   .trap {
@@ -159,10 +163,6 @@ export const styles = css`
     overflow: hidden;
     clip-path: inset(50%);
     opacity: 0;
-  }
-
-  .dismissed {
-    margin: 0;
   }
 
   .visually-hidden {

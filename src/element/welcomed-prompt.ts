@@ -14,6 +14,7 @@ import {
   type StringOverrides,
 } from '../i18n/i18n.js';
 import { checkConfig, LOG_PREFIX, type PromptConfig } from './config.js';
+import { heading } from './heading.js';
 import { DeliveryController } from './delivery-controller.js';
 import { dispatchWelcomedEvent } from './events.js';
 import { checkStrings, readJsonConfig, type JsonConfig } from './json-config.js';
@@ -32,7 +33,7 @@ type ResponseAdditions = import('../follow-up/follow-up.js').ResponseAdditions;
 type Step = 'ask' | 'follow-up' | 'thanks' | 'dismissed';
 
 /** What the status region is saying. */
-type Status = 'none' | 'answered' | 'queued' | 'rejected' | 'thanks';
+type Status = 'none' | 'answered' | 'queued' | 'rejected';
 
 /**
  * Asks the people using a service whether a change to it was welcomed, then the follow-up steps
@@ -103,6 +104,7 @@ export class WelcomedPrompt extends LitElement {
     lang: {},
     remember: { type: Number },
     transport: {},
+    headingLevel: { attribute: 'heading-level' },
     strings: { attribute: false },
     step: { state: true, attribute: false },
     status: { state: true, attribute: false },
@@ -162,6 +164,13 @@ export class WelcomedPrompt extends LitElement {
   transport = 'json';
 
   /**
+   * Level of the prompt's headings, `2` to `6` (default `2`), so that they fit into your page's
+   * own heading outline: e.g. `3` for a prompt inside a section headed by an `<h2>`.
+   * @attr heading-level
+   */
+  headingLevel: number | string = 2;
+
+  /**
    * Your own wording, by locale then message id (see "Overriding wording" in docs/guide.md), e.g.
    * `{ cy: { question: '…' } }`. Also accepted as `"strings"` in a child
    * `<script type="application/json">`; this property wins where both set a message.
@@ -188,6 +197,21 @@ export class WelcomedPrompt extends LitElement {
   private secret = '';
   private alreadyAnswered = false;
   private focusAfterRender = false;
+  /**
+   * What the status region will say once focus has moved to the step after the answer (null:
+   * no such move is pending). Said before the move, a screen reader cuts it off to read the
+   * newly focused heading.
+   */
+  private statusAfterFocus: Status | null = null;
+  /**
+   * The step on screen and the one just left, in two places of the template: a step left while
+   * it held focus keeps its DOM, visually hidden, until focus has moved to the next step, and
+   * goes in the task after. Orca, when the focused element goes, silently takes the next thing
+   * (the new heading) as its focus, and then says nothing when focus moves there.
+   */
+  private views: (TemplateResult | typeof nothing)[] = [nothing, nothing];
+  /** Which of `views` is the step on screen. */
+  private view = 0;
   private flow: FollowUpFlow | null = null;
   private jsonConfig: JsonConfig = {};
   private shownAt: number | undefined;
@@ -209,7 +233,7 @@ export class WelcomedPrompt extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const configChanged = ['endpoint', 'change', 'choices', 'followUp', 'privacyUrl', 'remember', 'transport'].some((name) =>
+    const configChanged = ['endpoint', 'change', 'choices', 'followUp', 'privacyUrl', 'remember', 'transport', 'headingLevel'].some((name) =>
       changed.has(name as keyof WelcomedPrompt),
     );
     if (configChanged || !this.hasUpdated) this.applyConfig();
@@ -222,7 +246,18 @@ export class WelcomedPrompt extends LitElement {
     if (this.shownAt === undefined && this.renderRoot.querySelector('fieldset')) this.shownAt = performance.now();
     if (this.focusAfterRender) {
       this.focusAfterRender = false;
-      this.renderRoot.querySelector<HTMLElement>('[data-focus-target]')?.focus();
+      // In the step on screen: the step left may still be there, with its own.
+      this.renderRoot.querySelector<HTMLElement>('.step [data-focus-target]')?.focus();
+      // In a task of its own: removed in the same one, Orca never hears of the focus move.
+      setTimeout(() => {
+        this.views[this.view ^ 1] = nothing;
+        this.requestUpdate();
+      });
+      const status = this.statusAfterFocus;
+      this.statusAfterFocus = null;
+      // In a render of its own, after this one: the status change then reaches screen readers
+      // after the focus change, and is read after the heading.
+      if (status) queueMicrotask(() => (this.status = status));
     }
   }
 
@@ -236,6 +271,7 @@ export class WelcomedPrompt extends LitElement {
         privacyUrl: this.privacyUrl ?? '',
         remember: this.remember,
         transport: this.transport ?? '',
+        headingLevel: this.headingLevel ?? '',
       },
       document.baseURI,
     );
@@ -306,20 +342,26 @@ export class WelcomedPrompt extends LitElement {
     const own = report.id === this.response?.id;
     switch (report.kind) {
       case 'delivered':
-        if (own && this.status === 'queued') this.status = this.step === 'thanks' ? 'thanks' : 'answered';
+        if (own && (this.statusAfterFocus ?? this.status) === 'queued') this.announce('answered');
         dispatchWelcomedEvent(this, 'welcomed-delivered', { id: report.id });
         break;
       case 'queued':
-        if (own) this.status = 'queued';
+        if (own) this.announce('queued');
         dispatchWelcomedEvent(this, 'welcomed-queued', { id: report.id, reason: report.reason });
         break;
       case 'rejected':
-        if (own) this.status = 'rejected';
+        if (own) this.announce('rejected');
         this.logOnce('warn', `the endpoint refused response ${report.id} (${report.reason}): ${report.message}`);
         dispatchWelcomedEvent(this, 'welcomed-error', { id: report.id, reason: `${report.reason}: ${report.message}` });
         break;
     }
   };
+
+  /** Says `status` in the status region: now, or once focus has moved to the next step. */
+  private announce(status: Status): void {
+    if (this.statusAfterFocus) this.statusAfterFocus = status;
+    else this.status = status;
+  }
 
   private onAnswer(answer: Answer): void {
     const config = this.config;
@@ -337,10 +379,10 @@ export class WelcomedPrompt extends LitElement {
     this.response = response;
     // Another UUID v4: 122 random bits, made with the id.
     this.secret = newResponseId();
+    this.statusAfterFocus = 'answered';
     dispatchWelcomedEvent(this, 'welcomed-answer', response);
     this.send(response);
     rememberAnswer(config.endpoint, config.change, config.rememberDays);
-    this.status = 'answered';
     const questions = this.questions ?? this.jsonConfig.questions;
     if (!config.followUps.length && !(Array.isArray(questions) && questions.length)) {
       this.moveTo('thanks');
@@ -370,6 +412,7 @@ export class WelcomedPrompt extends LitElement {
     return {
       locale: () => this.locale,
       inLocale: (words) => withLocale(this.locale, words, this.overrides),
+      headingLevel: () => this.config!.headingLevel,
       update: () => this.requestUpdate(),
       moveFocus: () => {
         this.focusAfterRender = true;
@@ -388,8 +431,9 @@ export class WelcomedPrompt extends LitElement {
     if (Object.keys(additions).length) this.send(response);
   }
 
+  // The status region keeps what it said: the focused heading says thank you, and saying it
+  // there too would have it read twice.
   private finish(): void {
-    if (this.status !== 'queued' && this.status !== 'rejected') this.status = 'thanks';
     this.moveTo('thanks');
   }
 
@@ -402,6 +446,8 @@ export class WelcomedPrompt extends LitElement {
 
   private moveTo(step: Step): void {
     this.step = step;
+    // Only a step that holds focus needs to stay until focus has moved (see `views`).
+    if (!this.focusAfterRender && (this.renderRoot as ShadowRoot).activeElement) this.view ^= 1;
     this.focusAfterRender = true;
   }
 
@@ -413,12 +459,17 @@ export class WelcomedPrompt extends LitElement {
       locale,
       () => html`
         <section part="container" class="prompt" lang=${locale} dir=${directionOf(locale)}>
-          ${this.renderStep()}
+          ${this.renderViews()}
           <p role="status" part="status" class="status">${this.statusText()}</p>
         </section>
       `,
       this.overrides,
     );
+  }
+
+  private renderViews(): TemplateResult[] {
+    this.views[this.view] = this.renderStep();
+    return this.views.map((view, index) => html`<div class=${index === this.view ? 'step' : 'visually-hidden'}>${view}</div>`);
   }
 
   private renderStep(): TemplateResult {
@@ -467,14 +518,13 @@ export class WelcomedPrompt extends LitElement {
   }
 
   private renderThanks(): TemplateResult {
+    // Neither "thank you" nor "the team reads every answer" is true of an answer the endpoint
+    // refused: the heading says it was not sent, and the status region beside it what to do.
+    const refused = this.status === 'rejected';
     return html`
       <div part="thanks" class="thanks">
-        <h2 class="heading" part="heading" tabindex="-1" data-focus-target>${strings.thanksHeading()}</h2>
-        ${
-          // "The team reads every answer" is not true of one the endpoint refused: the status
-          // region beside it says so instead.
-          this.status === 'rejected' ? nothing : html`<p>${strings.thanksBody()}</p>`
-        }
+        ${heading(this.config!.headingLevel, refused ? strings.refusedHeading() : strings.thanksHeading(), true)}
+        ${refused ? nothing : html`<p>${strings.thanksBody()}</p>`}
       </div>
     `;
   }
@@ -487,8 +537,6 @@ export class WelcomedPrompt extends LitElement {
         return strings.queuedStatus();
       case 'rejected':
         return strings.rejectedStatus();
-      case 'thanks':
-        return strings.thanksHeading();
       case 'none':
         return '';
     }

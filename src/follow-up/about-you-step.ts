@@ -35,7 +35,7 @@ export function aboutYouStep(context: StepContext): FollowUpStep {
   const group = (field: keyof AboutYou, legend: string, options: { value: string; label: string }[]): TemplateResult =>
     choiceGroup({
       id: `about-${field}`,
-      legend: html`${legend} ${optionalMark()}`,
+      legend: `${legend} ${optionalMark()}`,
       options,
       multiple: false,
       chosen: new Set(chosen[field] ? [chosen[field]!] : []),

@@ -4,7 +4,8 @@
 // of the 2021 Census in England and Wales). Each function calls msg(), so it must run inside
 // withLocale() (i.e. during render).
 import { msg, str } from '@lit/localize';
-import { formatNumber, wording } from '../i18n/i18n.js';
+import { wording } from '../i18n/i18n.js';
+import { formatNumber } from './form-strings.js';
 
 /** Heading of the step. */
 export const aboutHeading = (): string =>

@@ -40,7 +40,9 @@ export function commentStep(context: StepContext, questions: Question[], withCom
 
   const renderComment = (error: string): TemplateResult => {
     const remaining = remainingCharacters(draft);
-    const describedBy = ['comment-hint', error ? 'comment-error' : '', 'comment-count'].filter(Boolean).join(' ');
+    // The limit, not the count: a description that changed on every key press was read out
+    // again, whole, on every key press (Orca). The count is told after a pause, below.
+    const describedBy = `comment-hint ${error ? 'comment-error' : 'comment-limit'}`;
     return html`
       <div class="field ${error ? 'field--error' : ''}">
         <label for="comment" part="label">${strings.commentLabel()}</label>
@@ -57,6 +59,7 @@ export function commentStep(context: StepContext, questions: Question[], withCom
           .value=${draft}
           @input=${onCommentInput}
         ></textarea>
+        <p id="comment-limit" class="visually-hidden">${strings.commentTooLongError(context.locale(), COMMENT_MAX_LENGTH)}</p>
         <p id="comment-count" part="count" class="count ${remaining < 0 ? 'count--over' : ''}" aria-hidden="true">
           ${strings.characterCount(context.locale(), remaining)}
         </p>
@@ -67,7 +70,9 @@ export function commentStep(context: StepContext, questions: Question[], withCom
 
   const renderQuestion = (question: Question, error: string): TemplateResult => {
     const locale = context.locale();
-    const label = html`${textIn(question.label, locale)}${question.required ? nothing : html` ${optionalMark()}`}`;
+    // One string: a space between two Lit parts is left out of the accessible name in Chromium.
+    const text = textIn(question.label, locale);
+    const label = question.required ? text : `${text} ${optionalMark()}`;
     const answer = answers[question.id];
     if (question.kind === 'text') {
       const errorId = `q-${question.id}-error`;

@@ -1,7 +1,8 @@
 // Words of the comment step, loaded with it (see comment-step.ts). Each function calls msg(),
 // so it must run inside withLocale() (i.e. during render).
 import { msg, str } from '@lit/localize';
-import { formatNumber, pluralCategory, wording, type PluralCategory } from '../i18n/i18n.js';
+import { wording } from '../i18n/i18n.js';
+import { formatNumber, pluralCategory, type PluralCategory } from './form-strings.js';
 
 /** Heading of the comment step. */
 export const commentHeading = (): string =>

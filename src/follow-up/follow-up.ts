@@ -5,9 +5,10 @@
 // own, fetched at the same moment and only when the page asks for them.
 import { html, nothing, type TemplateResult } from 'lit';
 import type { FollowUp } from '../contract/response.js';
+import { heading } from '../element/heading.js';
 import { followUpStrings } from '../generated/follow-up-locale-loaders.js';
 import { isLocaleReady, loadLocale } from '../i18n/i18n.js';
-import { errorSummary } from './form-parts.js';
+import { errorSummary, type Problem } from './form-parts.js';
 import * as strings from './form-strings.js';
 import { checkQuestions, type Question } from './questions.js';
 import type { FollowUpStep, ResponseAdditions, StepContext } from './step.js';
@@ -17,6 +18,8 @@ export type { FollowUpStep, ResponseAdditions, StepContext } from './step.js';
 
 /** What the flow asks of the prompt. */
 export interface FlowHost extends Omit<StepContext, 'privacyUrl'> {
+  /** Level of the prompt's headings (`heading-level`). */
+  headingLevel: () => number;
   /** A new step (or the error summary) is on screen: move focus to it after the render. */
   moveFocus: () => void;
   /** Send the response with these additions (the same `id`, re-sent whole). */
@@ -85,8 +88,15 @@ async function loadStrings(host: FlowHost): Promise<void> {
 /** Walks through the steps: renders the current one, checks it, sends what it adds, moves on. */
 export class FollowUpFlow {
   private index = 0;
-  /** Whether the user tried to send the current step with problems. */
-  private tried = false;
+  /**
+   * What was wrong when the current step was last sent, shown until it is sent again. Checked
+   * only on Send (GOV.UK's error pattern): re-checked on every key press, the error summary
+   * changed under the resident's fingers and was announced again, and disappeared
+   * at the first fix, moving the field up under them.
+   */
+  private found: Problem[] = [];
+  /** The locale `found` is worded in. */
+  private foundIn = '';
   /** Locales whose words this flow has fetched (or tried to), so a failure is not retried on every render. */
   private fetchedLocales = new Set<string>();
 
@@ -113,11 +123,14 @@ export class FollowUpFlow {
       void loadStrings(this.host).then(this.host.update);
     }
     const step = this.steps[this.index]!;
-    const found = this.tried ? step.problems() : [];
+    // The language changed while errors were shown: say them in the new one.
+    if (this.found.length && this.foundIn !== locale) this.check(step);
+    const found = this.found;
     const errorFor = (field: string) => found.find((problem) => problem.field === field)?.message ?? '';
+    const level = this.host.headingLevel();
     return html`
-      ${found.length ? errorSummary(found, this.onErrorLink) : nothing}
-      <h2 class="heading" part="heading" tabindex="-1" ?data-focus-target=${!found.length}>${step.heading()}</h2>
+      ${found.length ? errorSummary(found, this.onErrorLink, level) : nothing}
+      ${heading(level, step.heading(), !found.length)}
       ${step.intro?.() ?? nothing}
       <form novalidate @submit=${this.onSubmit}>
         ${step.fields(errorFor)}
@@ -129,11 +142,17 @@ export class FollowUpFlow {
     `;
   }
 
+  /** Checks the step, in the prompt's locale; returns whether anything is wrong. */
+  private check(step: FollowUpStep): number {
+    this.foundIn = this.host.locale();
+    this.found = this.host.inLocale(() => step.problems());
+    return this.found.length;
+  }
+
   private onSubmit = (event: Event): void => {
     event.preventDefault();
     const step = this.steps[this.index]!;
-    if (this.host.inLocale(() => step.problems()).length) {
-      this.tried = true;
+    if (this.check(step)) {
       this.host.moveFocus();
       this.host.update();
       return;
@@ -144,7 +163,7 @@ export class FollowUpFlow {
 
   private next = (): void => {
     this.index++;
-    this.tried = false;
+    this.found = [];
     if (this.done) return this.host.finish();
     this.host.moveFocus();
     this.host.update();

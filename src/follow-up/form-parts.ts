@@ -2,6 +2,7 @@
 // summary, an error message above a field, a group of radios or checkboxes, and a link to the
 // privacy notice. Call them inside withLocale() (i.e. during render).
 import { html, nothing, type TemplateResult } from 'lit';
+import { heading } from '../element/heading.js';
 import * as strings from './form-strings.js';
 
 /** One thing to fix before sending: the id of the field to focus and what to say. */
@@ -10,11 +11,16 @@ export interface Problem {
   message: string;
 }
 
-/** The error summary: a list of links that move focus to each field with a problem. */
-export function errorSummary(found: Problem[], onErrorLink: (event: Event) => void): TemplateResult {
+/**
+ * The error summary: a list of links that move focus to each field with a problem. Focus moves
+ * to it, which has it read; it is not also role="alert" (as GOV.UK's, which is there when the
+ * page loads), as an alert that appears and takes focus is read twice (Orca: the alert, then
+ * the focused box).
+ */
+export function errorSummary(found: Problem[], onErrorLink: (event: Event) => void, level: number): TemplateResult {
   return html`
-    <div class="error-summary" part="error-summary" role="alert" tabindex="-1" data-focus-target>
-      <h2 class="heading">${strings.errorSummaryTitle()}</h2>
+    <div class="error-summary" part="error-summary" tabindex="-1" data-focus-target>
+      ${heading(level, strings.errorSummaryTitle())}
       <ul>
         ${found.map((problem) => html`<li><a href="#${problem.field}" @click=${onErrorLink}>${problem.message}</a></li>`)}
       </ul>
@@ -35,7 +41,8 @@ export function errorMessage(id: string, error: string): TemplateResult | typeof
 export interface ChoiceGroup {
   /** Prefix of the inputs' ids: `<id>-0`, `<id>-1`, …; the first is where the error summary links. */
   id: string;
-  legend: string | TemplateResult;
+  /** One string, so that its accessible name keeps its spaces (see privacyLink). */
+  legend: string;
   options: { value: string; label: string }[];
   multiple: boolean;
   chosen: ReadonlySet<string>;
@@ -77,7 +84,11 @@ export function choiceGroup(group: ChoiceGroup): TemplateResult {
   `;
 }
 
-/** A link to the organisation's privacy notice, opening in a new tab so the form keeps its answers. */
+/**
+ * A link to the organisation's privacy notice, opening in a new tab so the form keeps its
+ * answers. Its words are one text node: Chromium leaves a space that sits in a text node of its
+ * own between two Lit parts out of the accessible name ("information(opens in new tab)").
+ */
 export function privacyLink(url: string, text: string): TemplateResult {
-  return html`<a part="privacy-link" class="privacy-link" href=${url} target="_blank" rel="noopener noreferrer">${text} ${strings.opensInNewTab()}</a>`;
+  return html`<a part="privacy-link" class="privacy-link" href=${url} target="_blank" rel="noopener noreferrer">${`${text} ${strings.opensInNewTab()}`}</a>`;
 }

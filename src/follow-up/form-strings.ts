@@ -1,6 +1,9 @@
 // Words every follow-up form shares (the comment, about-you and panel steps): the buttons, the
-// error summary, "(optional)". Loaded with the follow-up flow. Each function calls msg(), so it
-// must run inside withLocale() (i.e. during render).
+// error summary, "(optional)", and the plural and number helpers the steps' counts, limits and
+// ages need (here, so that they load with the flow: in a module of their own they would be one
+// more request after an answer, and in the first bundle bytes nobody who does not answer needs).
+// Loaded with the follow-up flow. Each function calls msg(), so it must run inside withLocale()
+// (i.e. during render).
 import { msg } from '@lit/localize';
 import { wording } from '../i18n/i18n.js';
 
@@ -51,3 +54,25 @@ export const privacyLinkText = (): string =>
       desc: "Text of the link to the organisation's privacy notice, in the equality-monitoring and contact-details steps.",
     }),
   );
+
+/** Plural categories `Intl.PluralRules` can return. */
+export type PluralCategory = Intl.LDMLPluralRule;
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/** The plural category of `count` in `locale` (Welsh has all six). */
+export function pluralCategory(locale: string, count: number): PluralCategory {
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    // The Portuguese strings are European Portuguese, whose plural rules differ from Brazil's
+    // (which `pt` alone means to Intl): 0 is plural there.
+    rules = new Intl.PluralRules(locale === 'pt' ? 'pt-PT' : locale);
+    pluralRules.set(locale, rules);
+  }
+  return rules.select(count);
+}
+
+/** Formats a number the locale's way (digits, grouping). */
+export function formatNumber(locale: string, value: number): string {
+  return new Intl.NumberFormat(locale).format(value);
+}

@@ -99,9 +99,15 @@ export const formStyles = css`
     min-height: 44px;
   }
 
+  /* The two-tone ring goes around the whole option (the box and its label): WebKit draws no box
+     shadow on a native radio or checkbox, which left only the yellow half there (1.3:1 on a
+     white page). The box keeps a transparent outline, which forced colours make visible. */
   .option input:focus-visible {
+    outline: 3px solid transparent;
+  }
+
+  .option:has(> input:focus-visible) {
     outline: 3px solid var(--_focus);
-    outline-offset: 2px;
     box-shadow: 0 0 0 6px var(--_focus-text);
   }
 
@@ -142,6 +148,16 @@ export const formStyles = css`
     textarea,
     .text-input {
       border: 2px solid ButtonText;
+    }
+    /* Its colour is what set an error message apart from a label, and forced colours take it
+       away: the "Error:" that screen readers hear before each message is shown instead. */
+    .error-message .visually-hidden {
+      position: static !important;
+      width: auto !important;
+      height: auto !important;
+      clip: auto !important;
+      clip-path: none !important;
+      white-space: normal !important;
     }
     textarea:focus-visible,
     .text-input:focus-visible {

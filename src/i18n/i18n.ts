@@ -116,24 +116,3 @@ export function requestedLanguage(element: Element): string {
   return '';
 }
 
-/** Plural categories `Intl.PluralRules` can return. */
-export type PluralCategory = Intl.LDMLPluralRule;
-
-const pluralRules = new Map<string, Intl.PluralRules>();
-
-/** The plural category of `count` in `locale` (Welsh has all six). */
-export function pluralCategory(locale: string, count: number): PluralCategory {
-  let rules = pluralRules.get(locale);
-  if (!rules) {
-    // The Portuguese strings are European Portuguese, whose plural rules differ from Brazil's
-    // (which `pt` alone means to Intl): 0 is plural there.
-    rules = new Intl.PluralRules(locale === 'pt' ? 'pt-PT' : locale);
-    pluralRules.set(locale, rules);
-  }
-  return rules.select(count);
-}
-
-/** Formats a number the locale's way (digits, grouping). */
-export function formatNumber(locale: string, value: number): string {
-  return new Intl.NumberFormat(locale).format(value);
-}

@@ -58,3 +58,25 @@ export async function stopScript(child) {
   child.kill('SIGTERM');
   await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.on('exit', resolve)));
 }
+
+/**
+ * Polls `check` every `intervalMs` until it returns something truthy (a check that throws, say
+ * while a page is between documents, counts as not yet); fails after `timeoutMs`.
+ * @template T
+ * @param {() => T | Promise<T>} check
+ * @param {string} what
+ */
+export async function waitFor(check, what, timeoutMs = 10_000, intervalMs = 50) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    let value;
+    try {
+      value = await check();
+    } catch {
+      // not yet
+    }
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}

@@ -30,6 +30,68 @@ export async function receiverRequests(): Promise<{ method: string; url: string;
   return (await executeServerCommand('receiver-requests')) ?? [];
 }
 
+// A failed comparison of DOM nodes (expect(element).to.equal(other)) hangs the runner while it
+// serialises the error's actual and expected values (the nodes, shadow roots, the page): keep
+// their description in the message, drop the values themselves.
+afterEach(function () {
+  const error = this.currentTest?.err as (Error & { actual?: unknown; expected?: unknown }) | undefined;
+  if (error && (error.actual instanceof Node || error.expected instanceof Node)) {
+    delete error.actual;
+    delete error.expected;
+  }
+});
+
+/** The browser engine this run's tests are in. */
+export const engine: 'chromium' | 'firefox' | 'webkit' = /Firefox\//.test(navigator.userAgent)
+  ? 'firefox'
+  : /Chrome\//.test(navigator.userAgent)
+    ? 'chromium'
+    : 'webkit';
+
+/** What a test may say to the keyboard: one key, some text, or a key held down or let go. */
+export type KeyboardPayload = { press: string } | { type: string } | { down: string } | { up: string };
+
+/**
+ * Real key presses, the same in every engine (test/support/input-plugin.js): the runner's own
+ * `sendKeys` lacks "Space" in Firefox and chords and repeated letters in WebKit.
+ */
+export async function sendKeys(payload: KeyboardPayload): Promise<void> {
+  await executeServerCommand('keyboard', payload);
+}
+
+/**
+ * Sets the page's viewport. WebKit's window cannot be narrower than about 450 px: it returns
+ * the size it got.
+ */
+export async function setViewport(viewport: { width: number; height: number }): Promise<{ width: number; height: number }> {
+  const got = await executeServerCommand<{ width: number; height: number } | true, typeof viewport>('viewport', viewport);
+  return got === true || !got ? viewport : got;
+}
+
+/**
+ * `it`, in Chromium only: for what needs Chrome's DevTools protocol (the accessibility tree,
+ * emulated media features). Such tests say "(Chromium)" in their names.
+ */
+export const itInChromium: Mocha.TestFunction = (engine === 'chromium' ? it : it.skip) as Mocha.TestFunction;
+
+/**
+ * The accessible name the browser computed for `element` (test/support/accessible-name-plugin.js),
+ * in Chromium and WebKit; Firefox over WebDriver BiDi cannot say, so use `itWhereNamesAreComputed`.
+ */
+export async function accessibleName(element: Element): Promise<string> {
+  element.setAttribute('data-name-probe', '');
+  try {
+    const reply = await executeServerCommand<{ name: string | null }, undefined>('accessible-name');
+    if (reply?.name == null) throw new Error(`the accessible name cannot be read in ${engine}`);
+    return reply.name;
+  } finally {
+    element.removeAttribute('data-name-probe');
+  }
+}
+
+/** `it`, where the browser can tell the tests an accessible name: Chromium and WebKit. */
+export const itWhereNamesAreComputed: Mocha.TestFunction = (engine === 'firefox' ? it.skip : it) as Mocha.TestFunction;
+
 // Captured before any test installs a fake clock, so polling keeps real time.
 const realSetTimeout = globalThis.setTimeout.bind(globalThis);
 
