@@ -7,42 +7,33 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database, { type Statement } from 'better-sqlite3';
-import { ANSWERS, SCHEMA_VERSION, type WelcomedResponse } from 'welcomed/contract';
+import type { WelcomedResponse } from 'welcomed/contract';
 import { DAY_MS } from '../summary/time.js';
 import type { SummaryComment, SummaryRow } from '../summary/types.js';
 import { prepareDatabase } from './sqlite-schema.js';
-import type { AnswerCounts, ListOptions, ResponseFlags, SpamFilter, Store, StoredResponse, UpsertStatus } from './store.js';
+import { newestPages, toCounts, toResponse, type StoredRow } from './rows.js';
+import type { ListOptions, ResponseFlags, SpamFilter, Store, StoredResponse, UpsertStatus } from './store.js';
 
 /** Rows read per query when a summary streams a change's responses. */
 const SUMMARY_PAGE_SIZE = 2000;
 
-/** A row of `responses` joined with its contact details, as the list queries read it. */
-interface ResponseRow {
-  id: string;
+/** A row of `responses` joined with its contact details, as SQLite gives it: JSON as text, flags as 0 or 1. */
+type ResponseRow = Omit<StoredRow, 'answers' | 'about' | 'spam' | 'pii'> & {
   seq: number;
-  change: string;
-  answer: string;
-  comment: string | null;
   answers: string | null;
   about: string | null;
-  locale: string;
-  page: string;
-  answered_at: string;
-  widget: string;
-  received_at: string;
   spam: number;
   pii: number;
-  contact_name: string | null;
-  contact_email: string | null;
-  contact_phone: string | null;
-  contact_consent_at: string | null;
-}
+};
 
-/** Where the previous page ended: its last row's receipt time and sequence number. */
-interface Cursor {
-  at: string;
-  seq: number;
-}
+/** A SQLite row in the shape both stores share. */
+const toStoredRow = (row: ResponseRow): StoredRow => ({
+  ...row,
+  answers: row.answers === null ? null : JSON.parse(row.answers),
+  about: row.about === null ? null : JSON.parse(row.about),
+  spam: row.spam === 1,
+  pii: row.pii === 1,
+});
 
 /** The Store on SQLite, with the file's path. */
 export interface SqliteStore extends Store {
@@ -185,7 +176,7 @@ export async function openSqliteStore(dbPath: string): Promise<SqliteStore> {
     const rows = newestPages(pageSize, limit, (size, cursor) =>
       pageStatement(change !== undefined, spam, cursor !== undefined).all({ limit: size, change, ...cursor }),
     );
-    for (const row of rows) yield toResponse(row);
+    for await (const row of rows) yield toResponse(toStoredRow(row));
   }
 
   return {
@@ -213,7 +204,7 @@ export async function openSqliteStore(dbPath: string): Promise<SqliteStore> {
       const rows = newestPages(SUMMARY_PAGE_SIZE, Infinity, (size, cursor) =>
         (cursor ? summaryPages.next : summaryPages.first).all({ change, limit: size, ...cursor }),
       );
-      for (const row of rows) {
+      for await (const row of rows) {
         yield {
           answer: row.answer,
           about: row.about === null ? null : JSON.parse(row.about),
@@ -240,7 +231,7 @@ export async function openSqliteStore(dbPath: string): Promise<SqliteStore> {
     },
     async getResponse(id) {
       const row = selectOne.get(id);
-      return row && toResponse(row);
+      return row && toResponse(toStoredRow(row));
     },
     async deleteResponse(id) {
       return erase.immediate(id);
@@ -254,60 +245,4 @@ export async function openSqliteStore(dbPath: string): Promise<SqliteStore> {
       if (db.open) db.close();
     },
   };
-}
-
-/**
- * Rows newest first, read one page (one query) at a time until `limit` rows or the end. Each
- * page starts after the last row of the one before, so rows written meanwhile neither repeat
- * nor shift what is read.
- */
-function* newestPages<Row extends { received_at: string; seq: number }>(
-  pageSize: number,
-  limit: number,
-  readPage: (size: number, cursor: Cursor | undefined) => Row[],
-): Generator<Row> {
-  let remaining = limit;
-  let cursor: Cursor | undefined;
-  while (remaining > 0) {
-    const size = Math.min(pageSize, remaining);
-    const rows = readPage(size, cursor);
-    yield* rows;
-    remaining -= rows.length;
-    if (rows.length < size) return;
-    const last = rows[rows.length - 1];
-    cursor = { at: last.received_at, seq: last.seq };
-  }
-}
-
-/** Answer counts with every answer present, from `GROUP BY answer` rows. */
-function toCounts(rows: readonly { answer: string; count: number }[]): AnswerCounts {
-  const counts = Object.fromEntries(ANSWERS.map((answer) => [answer, 0])) as AnswerCounts;
-  for (const { answer, count } of rows) {
-    if (Object.hasOwn(counts, answer)) counts[answer as keyof AnswerCounts] = count;
-  }
-  return counts;
-}
-
-/** Builds the API shape of a row, keeping the payload's field order, then `receivedAt`. */
-function toResponse(row: ResponseRow): StoredResponse {
-  const response: Record<string, unknown> = { schema: SCHEMA_VERSION, id: row.id, change: row.change, answer: row.answer };
-  if (row.comment !== null) response.comment = row.comment;
-  if (row.answers !== null) response.answers = JSON.parse(row.answers);
-  if (row.about !== null) response.about = JSON.parse(row.about);
-  if (row.contact_consent_at !== null) {
-    const panel: Record<string, unknown> = {};
-    if (row.contact_name !== null) panel.name = row.contact_name;
-    if (row.contact_email !== null) panel.email = row.contact_email;
-    if (row.contact_phone !== null) panel.phone = row.contact_phone;
-    panel.consent = true;
-    response.panel = panel;
-  }
-  response.locale = row.locale;
-  response.page = row.page;
-  response.answeredAt = row.answered_at;
-  response.widget = row.widget;
-  response.receivedAt = row.received_at;
-  if (row.spam) response.spam = true;
-  if (row.pii) response.pii = true;
-  return response as StoredResponse;
 }
