@@ -1,14 +1,26 @@
 // The PostgreSQL tables, and the versioned migrations that bring a database to them. Every
 // receiver runs them at start; an advisory lock held for the migration's transaction makes
 // receivers that start at once take turns, so each step runs exactly once.
-import type { PoolClient } from 'pg';
+import type { ClientBase } from 'pg';
+import { ABOUT_FIELDS } from 'welcomed/contract';
+import { iso } from './pg-time.js';
+import { ABOUT_COLUMN, cellColumns } from './rows.js';
 
 /** One step of the schema: applied in order, each in the same transaction as its version row. */
 interface Migration {
   version: number;
   description: string;
+  /** SQL to run first. */
   sql: string;
+  /** Then, for what SQL alone cannot do: filling new columns with the receiver's own code. */
+  fill?: (client: ClientBase) => Promise<void>;
+  /** Then more SQL (e.g. indexes, faster to build once the rows are filled). */
+  after?: string;
 }
+
+const ABOUT_COLUMNS = Object.values(ABOUT_COLUMN);
+/** Rows filled per statement by migration 2. */
+const FILL_BATCH = 5000;
 
 /** Every migration, oldest first. Never edit one that has shipped: add the next. */
 const MIGRATIONS: readonly Migration[] = [
@@ -49,7 +61,51 @@ const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX contacts_created ON contacts (created_at);`,
   },
+  {
+    version: 2,
+    // As in SQLite (sqlite-schema.ts): the summary's cells as plain columns written with each
+    // response, so that a summary is GROUP BY over partial indexes holding only counted rows.
+    description: 'the summary cells as columns (week, equality groups) and their indexes',
+    sql: `
+      ALTER TABLE responses ADD COLUMN week_start date,
+        ${ABOUT_COLUMNS.map((column) => `ADD COLUMN ${column} text`).join(',\n        ')};`,
+    fill: fillCellColumns,
+    after: `
+      CREATE INDEX responses_weeks ON responses (change, week_start, answer) WHERE NOT spam;
+      ${ABOUT_COLUMNS.map(
+        (column) => `CREATE INDEX responses_${column} ON responses (change, ${column}, answer) WHERE NOT spam AND ${column} IS NOT NULL;`,
+      ).join('\n      ')}
+      CREATE INDEX responses_comments ON responses (change, received_at DESC, seq DESC)
+        WHERE NOT spam AND comment IS NOT NULL AND btrim(comment) <> '';`,
+  },
 ];
+
+/**
+ * Fills the cell columns of rows stored before migration 2 with the code that fills them for new
+ * responses (summary/cells.ts), a batch at a time.
+ */
+async function fillCellColumns(client: ClientBase): Promise<void> {
+  for (;;) {
+    const { rows } = await client.query<{ id: string; about: unknown; answered_at: string; received_at: string }>(
+      `SELECT id, about, answered_at, ${iso('received_at')} AS received_at
+       FROM responses WHERE week_start IS NULL LIMIT ${FILL_BATCH}`,
+    );
+    if (rows.length === 0) return;
+    const cells = rows.map((row) => cellColumns(row.about, row.answered_at, row.received_at));
+    await client.query(
+      `UPDATE responses r SET week_start = v.week_start::date,
+         ${ABOUT_COLUMNS.map((column) => `${column} = v.${column}`).join(', ')}
+       FROM unnest($1::text[], $2::text[], ${ABOUT_COLUMNS.map((_, index) => `$${index + 3}::text[]`).join(', ')})
+         AS v(id, week_start, ${ABOUT_COLUMNS.join(', ')})
+       WHERE r.id = v.id`,
+      [
+        rows.map((row) => row.id),
+        cells.map((cell) => cell.week_start),
+        ...ABOUT_FIELDS.map((field) => cells.map((cell) => cell[ABOUT_COLUMN[field]])),
+      ],
+    );
+  }
+}
 
 /** The schema version this receiver writes. */
 export const PG_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
@@ -58,10 +114,10 @@ export const PG_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 const MIGRATION_LOCK = 0x77656c63; // "welc"
 
 /**
- * Brings the database to PG_SCHEMA_VERSION. Throws when the database is newer than this
- * receiver (a newer receiver migrated it: run that one).
+ * Brings the database to PG_SCHEMA_VERSION (or to `target`, for tests of an upgrade). Throws
+ * when the database is newer than this receiver (a newer receiver migrated it: run that one).
  */
-export async function migrate(client: PoolClient): Promise<void> {
+export async function migrate(client: ClientBase, target = PG_SCHEMA_VERSION): Promise<void> {
   await client.query('BEGIN');
   try {
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
@@ -78,8 +134,10 @@ export async function migrate(client: PoolClient): Promise<void> {
       );
     }
     for (const migration of MIGRATIONS) {
-      if (migration.version <= current) continue;
+      if (migration.version <= current || migration.version > target) continue;
       await client.query(migration.sql);
+      if (migration.fill) await migration.fill(client);
+      if (migration.after) await client.query(migration.after);
       await client.query('INSERT INTO welcomed_migrations (version, description) VALUES ($1, $2)', [
         migration.version,
         migration.description,

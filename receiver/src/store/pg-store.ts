@@ -8,17 +8,25 @@
 // once. Lists read page by page (keyset pagination), holding no connection between pages.
 import pg from 'pg';
 import type { WelcomedResponse } from 'welcomed/contract';
+import { ABOUT_FIELDS } from 'welcomed/contract';
+import { weekStart } from '../summary/cells.js';
 import { DAY_MS } from '../summary/time.js';
-import type { SummaryComment, SummaryRow } from '../summary/types.js';
+import type { SummaryComment } from '../summary/types.js';
+import { pgRecords } from './pg-records.js';
 import { migrate } from './pg-schema.js';
-import { newestPages, toCounts, toResponse, type Cursor, type StoredRow } from './rows.js';
+import { iso } from './pg-time.js';
+import {
+  ABOUT_COLUMN,
+  cellColumns,
+  newestPages,
+  toCounts,
+  toResponse,
+  toSummaryCounts,
+  type CellRow,
+  type Cursor,
+  type StoredRow,
+} from './rows.js';
 import type { ListOptions, SpamFilter, Store, StoredResponse } from './store.js';
-
-/** Rows read per query when a summary streams a change's responses. */
-const SUMMARY_PAGE_SIZE = 2000;
-
-/** How a timestamptz is returned: the same ISO 8601 UTC form as JavaScript's toISOString(). */
-const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** A row of `responses` joined with its contact details: JSON columns come back parsed. */
 type ResponseRow = StoredRow & { seq: string };
@@ -106,13 +114,16 @@ export async function openPgStore(options: PgStoreOptions): Promise<PgStore> {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
+        const received = now.toISOString();
+        const cells = cellColumns(response.about, response.answeredAt, received);
         // One statement decides: a new id is inserted; a known id of the same change is updated
         // (missing optional fields keep their stored values, flags only ever get set); a known
         // id of another change matches the WHERE of DO UPDATE, so no row comes back.
-        const { rows } = await client.query<{ inserted: boolean }>(
+        const { rows } = await client.query<{ inserted: boolean; received_at: string; week_start: string }>(
           `INSERT INTO responses (id, change, answer, comment, answers, about, locale, page, answered_at,
-                                  widget, received_at, updated_at, spam, pii)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $13)
+                                  widget, received_at, updated_at, spam, pii, week_start,
+                                  ${ABOUT_FIELDS.map((field) => ABOUT_COLUMN[field]).join(', ')})
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $13, $14, $15, $16, $17, $18)
            ON CONFLICT (id) DO UPDATE SET
              answer = EXCLUDED.answer,
              comment = COALESCE(EXCLUDED.comment, responses.comment),
@@ -124,9 +135,14 @@ export async function openPgStore(options: PgStoreOptions): Promise<PgStore> {
              widget = EXCLUDED.widget,
              updated_at = EXCLUDED.updated_at,
              spam = responses.spam OR EXCLUDED.spam,
-             pii = responses.pii OR EXCLUDED.pii
+             pii = responses.pii OR EXCLUDED.pii,
+             week_start = EXCLUDED.week_start,
+             ${ABOUT_FIELDS.map((field) => {
+               const column = ABOUT_COLUMN[field];
+               return `${column} = CASE WHEN EXCLUDED.about IS NULL THEN responses.${column} ELSE EXCLUDED.${column} END`;
+             }).join(',\n             ')}
            WHERE responses.change = EXCLUDED.change
-           RETURNING (xmax = 0) AS inserted`,
+           RETURNING (xmax = 0) AS inserted, ${iso('received_at')} AS received_at, week_start::text AS week_start`,
           [
             response.id,
             response.change,
@@ -138,15 +154,23 @@ export async function openPgStore(options: PgStoreOptions): Promise<PgStore> {
             response.page,
             response.answeredAt,
             response.widget,
-            now.toISOString(),
+            received,
             flags.spam === true,
             flags.pii === true,
+            cells.week_start,
+            ...ABOUT_FIELDS.map((field) => cells[ABOUT_COLUMN[field]]),
           ],
         );
         const written = rows[0];
         if (!written) {
           await client.query('ROLLBACK');
           return { status: 'conflict' };
+        }
+        // An update counts in the week of its first receipt, which only the row knew. The row
+        // is locked by this transaction, so nobody else can change it meanwhile.
+        const week = written.inserted ? cells.week_start : weekStart(response.answeredAt, written.received_at);
+        if (week !== written.week_start) {
+          await client.query('UPDATE responses SET week_start = $2 WHERE id = $1', [response.id, week]);
         }
         if (response.panel) {
           await client.query(
@@ -187,27 +211,39 @@ export async function openPgStore(options: PgStoreOptions): Promise<PgStore> {
       }
       return [...byChange].map(([change, list]) => ({ change, answers: toCounts(list) }));
     },
-    async *iterateSummaryRows(change) {
-      const pages = newestPages(SUMMARY_PAGE_SIZE, Infinity, async (size, cursor) => {
-        const values: unknown[] = [change, size];
-        const after = cursor
-          ? `AND (received_at < $3::timestamptz OR (received_at = $3::timestamptz AND seq < $4::bigint))`
-          : '';
-        if (cursor) values.push(cursor.at, cursor.seq);
-        const { rows } = await pool.query<{ seq: string; answer: string; about: Record<string, string> | null; answered_at: string; received_at: string }>(
-          `SELECT seq, answer, about, answered_at, ${iso('received_at')} AS received_at FROM responses
-           WHERE change = $1 AND NOT spam ${after}
-           ORDER BY received_at DESC, seq DESC LIMIT $2`,
-          values,
+    async countSummary(change) {
+      // One read-only transaction at REPEATABLE READ: every cell is counted from one snapshot,
+      // so the breakdowns add up to the same total even while responses arrive.
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        const weeks = await client.query<CellRow>(
+          `SELECT week_start::text AS cell, answer, count(*)::int AS count FROM responses
+           WHERE change = $1 AND NOT spam GROUP BY week_start, answer`,
+          [change],
         );
-        return rows;
-      });
-      for await (const row of pages) {
-        yield { answer: row.answer, about: row.about, answeredAt: row.answered_at, receivedAt: row.received_at } satisfies SummaryRow;
+        const groups: Record<string, CellRow[]> = {};
+        for (const field of ABOUT_FIELDS) {
+          const column = ABOUT_COLUMN[field];
+          const { rows } = await client.query<CellRow>(
+            `SELECT ${column} AS cell, answer, count(*)::int AS count FROM responses
+             WHERE change = $1 AND NOT spam AND ${column} IS NOT NULL GROUP BY ${column}, answer`,
+            [change],
+          );
+          groups[field] = rows;
+        }
+        await client.query('COMMIT');
+        return toSummaryCounts(weeks.rows, groups as Record<(typeof ABOUT_FIELDS)[number], CellRow[]>);
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
       }
     },
     async recentComments(change, limit) {
       const { rows } = await pool.query<{ answer: string; comment: string; answered_at: string; received_at: string }>(
+        // The same conditions as the partial index responses_comments, so that it is used.
         `SELECT answer, comment, answered_at, ${iso('received_at')} AS received_at FROM responses
          WHERE change = $1 AND NOT spam AND comment IS NOT NULL AND btrim(comment) <> ''
          ORDER BY responses.received_at DESC, seq DESC LIMIT $2`,
@@ -238,6 +274,7 @@ export async function openPgStore(options: PgStoreOptions): Promise<PgStore> {
       const { rowCount } = await pool.query('DELETE FROM contacts WHERE created_at < $1', [cutoff]);
       return rowCount ?? 0;
     },
+    ...pgRecords(pool),
     async close() {
       if (!pool.ended) await pool.end();
     },

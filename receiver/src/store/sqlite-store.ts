@@ -8,14 +8,13 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database, { type Statement } from 'better-sqlite3';
 import type { WelcomedResponse } from 'welcomed/contract';
+import { ABOUT_FIELDS } from 'welcomed/contract';
 import { DAY_MS } from '../summary/time.js';
-import type { SummaryComment, SummaryRow } from '../summary/types.js';
+import type { SummaryComment } from '../summary/types.js';
+import { sqliteRecords } from './sqlite-records.js';
 import { prepareDatabase } from './sqlite-schema.js';
-import { newestPages, toCounts, toResponse, type StoredRow } from './rows.js';
+import { ABOUT_COLUMN, cellColumns, newestPages, toCounts, toResponse, toSummaryCounts, type CellRow, type StoredRow } from './rows.js';
 import type { ListOptions, ResponseFlags, SpamFilter, Store, StoredResponse, UpsertStatus } from './store.js';
-
-/** Rows read per query when a summary streams a change's responses. */
-const SUMMARY_PAGE_SIZE = 2000;
 
 /** A row of `responses` joined with its contact details, as SQLite gives it: JSON as text, flags as 0 or 1. */
 type ResponseRow = Omit<StoredRow, 'answers' | 'about' | 'spam' | 'pii'> & {
@@ -56,12 +55,16 @@ export async function openSqliteStore(dbPath: string): Promise<SqliteStore> {
     throw error;
   }
 
-  const selectChange = db.prepare<[string], string>('SELECT change FROM responses WHERE id = ?').pluck();
+  const selectStored = db.prepare<[string], { change: string; received_at: string }>(
+    'SELECT change, received_at FROM responses WHERE id = ?',
+  );
   const insertResponse = db.prepare(`
     INSERT INTO responses (id, seq, change, answer, comment, answers, about, locale, page,
-                           answered_at, widget, received_at, updated_at, spam, pii)
+                           answered_at, widget, received_at, updated_at, spam, pii, week_start,
+                           about_age_band, about_disabled, about_disability_impact, about_ethnic_group)
     VALUES (@id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM responses), @change, @answer, @comment,
-            @answers, @about, @locale, @page, @answered_at, @widget, @now, @now, @spam, @pii)`);
+            @answers, @about, @locale, @page, @answered_at, @widget, @now, @now, @spam, @pii, @week_start,
+            @about_age_band, @about_disabled, @about_disability_impact, @about_ethnic_group)`);
   const updateResponse = db.prepare(`
     UPDATE responses SET
       answer = @answer,
@@ -74,7 +77,9 @@ export async function openSqliteStore(dbPath: string): Promise<SqliteStore> {
       widget = @widget,
       updated_at = @now,
       spam = MAX(spam, @spam),
-      pii = MAX(pii, @pii)
+      pii = MAX(pii, @pii),
+      week_start = @week_start,
+      ${ABOUT_FIELDS.map((field) => `${ABOUT_COLUMN[field]} = IIF(@about IS NULL, ${ABOUT_COLUMN[field]}, @${ABOUT_COLUMN[field]})`).join(',\n      ')}
     WHERE id = @id AND change = @change`);
   const upsertContact = db.prepare(`
     INSERT INTO contacts (response_id, name, email, phone, consent_at, created_at)
@@ -122,21 +127,34 @@ export async function openSqliteStore(dbPath: string): Promise<SqliteStore> {
   const countByChange = db.prepare<[], CountRow & { change: string }>(
     'SELECT change, answer, COUNT(*) AS count FROM responses WHERE spam = 0 GROUP BY change, answer ORDER BY change',
   );
-  type SummaryRowOfTable = { seq: number; answer: string; about: string | null; answered_at: string; received_at: string };
-  const summarySelect = 'SELECT seq, answer, about, answered_at, received_at FROM responses r WHERE change = @change AND spam = 0';
-  const summaryPages = {
-    first: db.prepare<object, SummaryRowOfTable>(`${summarySelect} ${newestFirst}`),
-    next: db.prepare<object, SummaryRowOfTable>(`${summarySelect} AND ${after} ${newestFirst}`),
-  };
+  // A change's cells, each counted over its own partial index (sqlite-schema.ts).
+  const countWeeks = db.prepare<[string], CellRow>(
+    'SELECT week_start AS cell, answer, COUNT(*) AS count FROM responses WHERE change = ? AND spam = 0 GROUP BY week_start, answer',
+  );
+  const countGroups = Object.fromEntries(
+    ABOUT_FIELDS.map((field) => {
+      const column = ABOUT_COLUMN[field];
+      return [
+        field,
+        db.prepare<[string], CellRow>(
+          `SELECT ${column} AS cell, answer, COUNT(*) AS count FROM responses
+           WHERE change = ? AND spam = 0 AND ${column} IS NOT NULL GROUP BY ${column}, answer`,
+        ),
+      ];
+    }),
+  ) as Record<(typeof ABOUT_FIELDS)[number], Statement<[string], CellRow>>;
+  // The same conditions as the partial index responses_comments, so that it is used.
   const selectComments = db.prepare<[string, number], { answer: string; comment: string; answered_at: string; received_at: string }>(`
     SELECT answer, comment, answered_at, received_at FROM responses
-    WHERE change = ? AND spam = 0 AND comment IS NOT NULL AND TRIM(comment) <> ''
+    WHERE change = ? AND spam = 0 AND comment IS NOT NULL AND trim(comment) <> ''
     ORDER BY received_at DESC, seq DESC LIMIT ?`);
 
   const upsert = db.transaction((response: WelcomedResponse, now: string, flags: ResponseFlags): UpsertStatus => {
-    const storedChange = selectChange.get(response.id);
-    if (storedChange !== undefined && storedChange !== response.change) return 'conflict';
+    const stored = selectStored.get(response.id);
+    if (stored !== undefined && stored.change !== response.change) return 'conflict';
     const params = {
+      // A response counts in its week by its first receipt, as received_at keeps.
+      ...cellColumns(response.about, response.answeredAt, stored?.received_at ?? now),
       id: response.id,
       change: response.change,
       answer: response.answer,
@@ -151,7 +169,7 @@ export async function openSqliteStore(dbPath: string): Promise<SqliteStore> {
       spam: flags.spam ? 1 : 0,
       pii: flags.pii ? 1 : 0,
     };
-    if (storedChange === undefined) insertResponse.run(params);
+    if (stored === undefined) insertResponse.run(params);
     else updateResponse.run(params);
     if (response.panel) {
       upsertContact.run({
@@ -162,7 +180,7 @@ export async function openSqliteStore(dbPath: string): Promise<SqliteStore> {
         now,
       });
     }
-    return storedChange === undefined ? 'created' : 'updated';
+    return stored === undefined ? 'created' : 'updated';
   });
 
   const erase = db.transaction((id: string): boolean => {
@@ -200,18 +218,17 @@ export async function openSqliteStore(dbPath: string): Promise<SqliteStore> {
       }
       return [...byChange].map(([change, rows]) => ({ change, answers: toCounts(rows) }));
     },
-    async *iterateSummaryRows(change) {
-      const rows = newestPages(SUMMARY_PAGE_SIZE, Infinity, (size, cursor) =>
-        (cursor ? summaryPages.next : summaryPages.first).all({ change, limit: size, ...cursor }),
-      );
-      for await (const row of rows) {
-        yield {
-          answer: row.answer,
-          about: row.about === null ? null : JSON.parse(row.about),
-          answeredAt: row.answered_at,
-          receivedAt: row.received_at,
-        } satisfies SummaryRow;
-      }
+    async countSummary(change) {
+      // One read transaction: the cells are counted from one snapshot, so they add up.
+      return db.transaction(() =>
+        toSummaryCounts(
+          countWeeks.all(change),
+          Object.fromEntries(ABOUT_FIELDS.map((field) => [field, countGroups[field].all(change)])) as Record<
+            (typeof ABOUT_FIELDS)[number],
+            CellRow[]
+          >,
+        ),
+      )();
     },
     async recentComments(change, limit) {
       return selectComments.all(change, limit).map(
@@ -241,6 +258,7 @@ export async function openSqliteStore(dbPath: string): Promise<SqliteStore> {
       const cutoff = new Date(now.getTime() - days * DAY_MS).toISOString();
       return deleteContactsBefore.run(cutoff).changes;
     },
+    ...sqliteRecords(db),
     async close() {
       if (db.open) db.close();
     },

@@ -1,21 +1,25 @@
 // The results a service owner reads: per change, how many gave each answer, the share who said
 // the change was welcomed ("yes") with a 95% Wilson score interval, by ISO week and by each
 // equality-monitoring group, small cells suppressed (suppression.ts). Pure functions: no
-// database, no HTTP; the summary route feeds them the store's rows.
+// database, no HTTP. The summary route feeds them counts per cell, counted by the database
+// (Store.countSummary); ChangeTally counts the same cells from rows.
 //
 // Inside a shown week or group only the number of responses and the welcomed share (with its
 // interval) are given, not how many answered partly, no or unsure.
 import { ABOUT_FIELDS, ABOUT_GROUPS, ANSWERS, type AboutField, type Answer } from 'welcomed/contract';
+import { aboutGroups, weekStart } from './cells.js';
 import { MIN_CELL, suppressCells } from './suppression.js';
-import { WEEK_MS, effectiveTime, isoDate, isoWeek, mondayOf } from './time.js';
+import { WEEK_MS, effectiveTime, isoDate, isoWeek } from './time.js';
 import type {
   Cell,
+  CellCount,
   ChangeSummary,
   GroupCell,
   Interval,
   NotAnswered,
   Overview,
   SummaryComment,
+  SummaryCounts,
   SummaryRow,
   SuppressedChange,
 } from './types.js';
@@ -36,12 +40,6 @@ export const GROUPS: Readonly<Record<AboutField, readonly GroupCell['group'][]>>
   >,
 );
 
-/** Responses and "yes" answers in one cell. */
-interface Count {
-  n: number;
-  yes: number;
-}
-
 /** Options of a change's summary. */
 export interface SummaryOptions {
   /** The change's newest comments, newest first. */
@@ -53,96 +51,145 @@ export interface SummaryOptions {
 }
 
 /**
- * Counts a change's non-spam responses one at a time (so they can stream from the store), then
- * makes its summary.
+ * Counts a change's non-spam responses one at a time into the cells a summary is made of, as
+ * the stores' GROUP BY queries do in the database: the reference they are tested against, and a
+ * way to summarise rows that are in memory.
  */
 export class ChangeTally {
   private readonly answers = Object.fromEntries(ANSWERS.map((answer) => [answer, 0])) as Record<Answer, number>;
-  private readonly weeks = new Map<number, Count>();
-  private readonly groups = Object.fromEntries(
-    ABOUT_FIELDS.map((field) => [field, new Map(GROUPS[field].map((value) => [value, { n: 0, yes: 0 }]))]),
-  ) as Record<AboutField, Map<GroupCell['group'], Count>>;
-  private n = 0;
+  private readonly weeks = new Map<string, CellCount>();
+  private readonly groups = Object.fromEntries(ABOUT_FIELDS.map((field) => [field, new Map<string, CellCount>()])) as Record<
+    AboutField,
+    Map<string, CellCount>
+  >;
 
   /** Counts one response. */
   add(row: SummaryRow): void {
     // The schema allows no other answer.
     if (!Object.hasOwn(this.answers, row.answer)) return;
     const yes = row.answer === 'yes' ? 1 : 0;
-    this.n += 1;
     this.answers[row.answer as Answer] += 1;
-    const monday = mondayOf(effectiveTime(row.answeredAt, row.receivedAt));
-    const week = this.weeks.get(monday) ?? { n: 0, yes: 0 };
-    week.n += 1;
-    week.yes += yes;
-    this.weeks.set(monday, week);
+    addTo(this.weeks, weekStart(row.answeredAt, row.receivedAt), yes);
+    const given = aboutGroups(row.about);
     for (const field of ABOUT_FIELDS) {
-      const counts = this.groups[field];
-      const value = (row.about as Record<string, unknown> | null | undefined)?.[field];
-      // Stored values were validated against the schema; anything else counts as not answered.
-      const cell = (typeof value === 'string' && counts.get(value as GroupCell['group'])) || counts.get(NOT_ANSWERED)!;
-      cell.n += 1;
-      cell.yes += yes;
+      const group = given[field];
+      if (group !== null) addTo(this.groups[field], group, yes);
     }
   }
 
-  /**
-   * The summary of the change counted. `null` when no response was counted.
-   *
-   * With fewer than `minCell` responses, only `{ change, suppressed: true, minimumCell }`.
-   * Otherwise: the answer counts, the welcomed share ("yes" among all answers) and the "partly"
-   * share, each with its interval; every ISO week from the first to the last with a response
-   * (empty weeks included, so the time axis has no holes); each `about` question's groups;
-   * recent comments.
-   */
-  summarize(change: string, options: SummaryOptions = {}): ChangeSummary | SuppressedChange | null {
-    const { comments = [], minCell = MIN_CELL, commentLimit = COMMENT_LIMIT } = options;
-    const { n, answers } = this;
-    if (n === 0) return null;
-    if (n < minCell) return { change, suppressed: true, minimumCell: minCell };
-
-    const mondays = [...this.weeks.keys()];
-    const first = Math.min(...mondays);
-    const last = Math.max(...mondays);
-    const weekCells: { label: { week: string; start: string }; n: number; yes: number }[] = [];
-    for (let monday = first; monday <= last; monday += WEEK_MS) {
-      weekCells.push({ label: isoWeek(monday), ...(this.weeks.get(monday) ?? { n: 0, yes: 0 }) });
-    }
-
-    const recent: SummaryComment[] = [];
-    for (const comment of comments) {
-      if (recent.length >= commentLimit) break;
-      if (comment.comment.trim() !== '') recent.push(comment);
-    }
-
+  /** The cells counted so far. */
+  counts(): SummaryCounts {
     return {
-      change,
-      minimumCell: minCell,
-      confidenceLevel: CONFIDENCE_LEVEL,
-      responses: n,
-      answers: { ...answers },
-      welcomed: interval(answers.yes, n),
-      partly: interval(answers.partly, n),
-      weeks: protect(weekCells, minCell),
+      answers: { ...this.answers },
+      weeks: [...this.weeks].map(([start, count]) => ({ start, ...count })),
       groups: Object.fromEntries(
-        ABOUT_FIELDS.map((field) => [
-          field,
-          protect(
-            [...this.groups[field]].map(([group, { n: size, yes }]) => ({ label: { group }, n: size, yes })),
-            minCell,
-          ),
-        ]),
-      ) as ChangeSummary['groups'],
-      comments: recent.map((comment) => ({
-        date: isoDate(effectiveTime(comment.answeredAt, comment.receivedAt)),
-        answer: comment.answer as Answer,
-        comment: comment.comment,
-      })),
+        ABOUT_FIELDS.map((field) => [field, [...this.groups[field]].map(([group, count]) => ({ group, ...count }))]),
+      ) as SummaryCounts['groups'],
     };
+  }
+
+  /** The summary of the responses counted (see summarizeCounts). */
+  summarize(change: string, options: SummaryOptions = {}): ChangeSummary | SuppressedChange | null {
+    return summarizeCounts(change, this.counts(), options);
   }
 }
 
-/** The summary of one change, from its non-spam responses (see ChangeTally.summarize). */
+/** Adds one response, "yes" or not, to the cell `key` of a breakdown. */
+function addTo(cells: Map<string, CellCount>, key: string, yes: number): void {
+  const cell = cells.get(key) ?? { n: 0, yes: 0 };
+  cell.n += 1;
+  cell.yes += yes;
+  cells.set(key, cell);
+}
+
+/**
+ * The summary of one change from its counts per cell. `null` when no response was counted.
+ *
+ * With fewer than `minCell` responses, only `{ change, suppressed: true, minimumCell }`.
+ * Otherwise: the answer counts, the welcomed share ("yes" among all answers) and the "partly"
+ * share, each with its interval; every ISO week from the first to the last with a response
+ * (empty weeks included, so the time axis has no holes); each `about` question's groups, then
+ * those who did not answer it; recent comments.
+ */
+export function summarizeCounts(
+  change: string,
+  counts: SummaryCounts,
+  options: SummaryOptions = {},
+): ChangeSummary | SuppressedChange | null {
+  const { comments = [], minCell = MIN_CELL, commentLimit = COMMENT_LIMIT } = options;
+  const answers = Object.fromEntries(ANSWERS.map((answer) => [answer, counts.answers[answer] ?? 0])) as Record<Answer, number>;
+  const n = ANSWERS.reduce((sum, answer) => sum + answers[answer], 0);
+  if (n === 0) return null;
+  if (n < minCell) return { change, suppressed: true, minimumCell: minCell };
+
+  const weeks = new Map<number, CellCount>();
+  for (const { start, n: size, yes } of counts.weeks) {
+    if (size > 0) weeks.set(Date.parse(`${start}T00:00:00Z`), { n: size, yes });
+  }
+  const mondays = [...weeks.keys()];
+  const first = Math.min(...mondays);
+  const last = Math.max(...mondays);
+  const weekCells: { label: { week: string; start: string }; n: number; yes: number }[] = [];
+  for (let monday = first; monday <= last; monday += WEEK_MS) {
+    weekCells.push({ label: isoWeek(monday), ...(weeks.get(monday) ?? { n: 0, yes: 0 }) });
+  }
+
+  const recent: SummaryComment[] = [];
+  for (const comment of comments) {
+    if (recent.length >= commentLimit) break;
+    if (comment.comment.trim() !== '') recent.push(comment);
+  }
+
+  return {
+    change,
+    minimumCell: minCell,
+    confidenceLevel: CONFIDENCE_LEVEL,
+    responses: n,
+    answers,
+    welcomed: interval(answers.yes, n),
+    partly: interval(answers.partly, n),
+    weeks: protect(weekCells, minCell),
+    groups: Object.fromEntries(
+      ABOUT_FIELDS.map((field) => [
+        field,
+        protect(
+          groupCells(field, counts.groups[field] ?? [], { n, yes: answers.yes }).map(({ group, n: size, yes }) => ({
+            label: { group },
+            n: size,
+            yes,
+          })),
+          minCell,
+        ),
+      ]),
+    ) as ChangeSummary['groups'],
+    comments: recent.map((comment) => ({
+      date: isoDate(effectiveTime(comment.answeredAt, comment.receivedAt)),
+      answer: comment.answer as Answer,
+      comment: comment.comment,
+    })),
+  };
+}
+
+/**
+ * Every group of one `about` question in the contract's order, empty ones included, then "not
+ * answered": the change's total less those counted in a group.
+ */
+function groupCells(
+  field: AboutField,
+  counted: readonly ({ group: string } & CellCount)[],
+  total: CellCount,
+): ({ group: GroupCell['group'] } & CellCount)[] {
+  const byGroup = new Map(counted.map(({ group, n, yes }) => [group, { n, yes }]));
+  const cells: ({ group: GroupCell['group'] } & CellCount)[] = ABOUT_GROUPS[field].map((group) => ({
+    group,
+    ...(byGroup.get(group) ?? { n: 0, yes: 0 }),
+  }));
+  const answered = cells.reduce((sum, cell) => ({ n: sum.n + cell.n, yes: sum.yes + cell.yes }), { n: 0, yes: 0 });
+  cells.push({ group: NOT_ANSWERED, n: total.n - answered.n, yes: total.yes - answered.yes });
+  return cells;
+}
+
+/** The summary of one change, from its non-spam responses (see summarizeCounts). */
 export function summarizeChange(
   change: string,
   rows: Iterable<SummaryRow>,
