@@ -16,7 +16,7 @@ import { securityHeaders } from './plugins/security-headers.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { responsesRoutes } from './routes/responses.js';
 import { summaryRoutes } from './routes/summary.js';
-import { openSqliteStore } from './store/sqlite-store.js';
+import { openStore } from './store/open.js';
 
 /**
  * Creates the receiver: a Fastify instance with every plugin and route registered, not yet
@@ -25,7 +25,7 @@ import { openSqliteStore } from './store/sqlite-store.js';
  */
 export async function createReceiver(options: ReceiverOptions): Promise<FastifyInstance> {
   const settings = resolveOptions(options);
-  const store = await openSqliteStore(settings.dbPath);
+  const store = await openStore(settings.database);
   let app: FastifyInstance;
   try {
     app = Fastify({

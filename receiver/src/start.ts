@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { createReceiver } from './app.js';
 import { RATE_WINDOW_MS, type ReceiverOptions } from './options.js';
 import type { Settings } from './settings.js';
+import { describeDatabase } from './store/open.js';
 
 /** What startReceiver's caller may add or change. */
 export interface StartHooks {
@@ -24,8 +25,12 @@ export interface StartHooks {
  */
 export async function startReceiver(settings: Settings, hooks: StartHooks = {}): Promise<{ app: FastifyInstance; url: string }> {
   const { beforeListen, print = console.log, handleSignals = true } = hooks;
+  const database =
+    settings.databaseUrl === undefined
+      ? { dbPath: settings.dbPath }
+      : { databaseUrl: settings.databaseUrl, databasePoolSize: settings.databasePoolSize };
   const app = await createReceiver({
-    dbPath: settings.dbPath,
+    ...database,
     origins: settings.origins,
     adminToken: settings.adminToken,
     contactDays: settings.contactDays,
@@ -44,7 +49,7 @@ export async function startReceiver(settings: Settings, hooks: StartHooks = {}):
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : settings.port;
   const url = `http://${urlHost(settings.host)}:${port}`;
-  print(`Welcomed receiver listening on ${url} (database: ${settings.dbPath})`);
+  print(`Welcomed receiver listening on ${url} (database: ${describeDatabase(database)})`);
   print(`Responses: POST ${url}/api/responses from ${['this origin', ...settings.origins].join(', ')}`);
   if (settings.adminTokenGenerated) {
     print(`Admin token, generated for this run (set WELCOMED_ADMIN_TOKEN to keep one): ${settings.adminToken}`);
