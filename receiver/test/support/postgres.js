@@ -42,7 +42,7 @@ export function hasPostgres() {
  * `postgres`, no password: trust on 127.0.0.1 only), a helper to make an empty database, and `stop()`,
  * which stops the server at once and removes the folder.
  * @param {{ settings?: Record<string, string> }} [options] extra server settings (`-c name=value`)
- * @returns {Promise<{ url: string, port: number, createDatabase: (name: string) => Promise<string>, stop: () => Promise<void> }>}
+ * @returns {Promise<{ url: string, port: number, dataDir: string, createDatabase: (name: string) => Promise<string>, stop: () => Promise<void> }>}
  */
 export async function startPostgres(options = {}) {
   const bin = postgresBinaries();
@@ -74,6 +74,7 @@ export async function startPostgres(options = {}) {
   return {
     url,
     port,
+    dataDir: data,
     async createDatabase(name) {
       if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain database name: ${name}`);
       await run(join(bin, 'psql'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-q', '-c', `CREATE DATABASE ${name}`]);
