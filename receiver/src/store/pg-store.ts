@@ -89,7 +89,9 @@ export async function openPgStore(options: PgStoreOptions): Promise<PgStore> {
     if (cursor) {
       const at = `$${values.push(cursor.at)}::timestamptz`;
       const seq = `$${values.push(cursor.seq)}::bigint`;
-      conditions.push(`(r.received_at < ${at} OR (r.received_at = ${at} AND r.seq < ${seq}))`);
+      // A row comparison, which the index on (received_at DESC, seq DESC) answers as a range: the
+      // same condition written with OR made every page scan from the newest row (quadratic).
+      conditions.push(`(r.received_at, r.seq) < (${at}, ${seq})`);
     }
     const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
     const limit = `$${values.push(size)}`;

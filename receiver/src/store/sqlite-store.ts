@@ -95,7 +95,8 @@ export async function openSqliteStore(dbPath: string): Promise<SqliteStore> {
     c.email AS contact_email, c.phone AS contact_phone, c.consent_at AS contact_consent_at
     FROM responses r LEFT JOIN contacts c ON c.response_id = r.id`;
   const newestFirst = 'ORDER BY r.received_at DESC, r.seq DESC LIMIT @limit';
-  const after = '(r.received_at < @at OR (r.received_at = @at AND r.seq < @seq))';
+  // A row value, as in PostgreSQL (pg-store.ts): one range on the index (received_at DESC, seq DESC).
+  const after = '(r.received_at, r.seq) < (@at, @seq)';
   const spamConditions: Record<SpamFilter, string[]> = { include: [], exclude: ['r.spam = 0'], only: ['r.spam = 1'] };
   const pageStatements = new Map<string, Statement<object, ResponseRow>>();
   /** The query for one page of a list: prepared once per combination of filters. */
