@@ -11,9 +11,9 @@ import { test } from 'node:test';
 import { promisify } from 'node:util';
 import { ABOUT_FIELDS, ABOUT_GROUPS } from 'welcomed/contract';
 import Database from 'better-sqlite3';
-import { PG_SCHEMA_VERSION, SQLITE_SCHEMA_VERSION, summarizeChange, summarizeCounts } from 'welcomed-receiver';
+import { PG_SCHEMA_VERSION, SQLITE_SCHEMA_VERSION, createReceiver, summarizeChange, summarizeCounts } from 'welcomed-receiver';
 import { mulberry32 } from '../../scripts/seeded-random.js';
-import { STORE_NAME, collect, makeResponse, openTestStore, readTables, runSql, testDatabase } from './helpers.js';
+import { STORE_NAME, TOKEN, collect, makeResponse, openTestStore, readTables, runSql, testDatabase } from './helpers.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const ANSWERS = ['yes', 'partly', 'no', 'unsure'];
@@ -281,4 +281,18 @@ test(`${STORE_NAME}: retention and erasure run by two stores at once delete each
   const erased = await Promise.all(expired.flatMap((id) => [a.deleteResponse(id), b.deleteResponse(id)]));
   assert.equal(erased.filter(Boolean).length, 60, 'each response erased exactly once');
   assert.deepEqual(await a.countRecords(), { responses: 1, contacts: 1 });
+});
+
+test(`${STORE_NAME}: two receivers starting at once on one database both sweep expired contact details, without error`, async (t) => {
+  const { where, ...database } = await testDatabase(t);
+  const store = await openTestStore(t, { where });
+  const now = Date.now();
+  for (let i = 0; i < 30; i++) {
+    await store.upsertResponse(response({ panel: { email: `old${i}@example.org`, consent: true } }), new Date(now - 40 * DAY));
+  }
+  await store.upsertResponse(response({ panel: { email: 'fresh@example.org', consent: true } }), new Date(now - DAY));
+  const apps = await Promise.all([1, 2].map(() => createReceiver({ ...database, adminToken: TOKEN, contactDays: 30 })));
+  t.after(() => Promise.all(apps.map((app) => app.close())));
+  assert.deepEqual(readTables(where).contacts.map((row) => row.email), ['fresh@example.org']);
+  assert.equal(readTables(where).responses.length, 31);
 });
