@@ -11,9 +11,10 @@
 // 1. Load: autocannon, LOAD_CONNECTIONS connections (default 100, split between the receivers)
 //    for LOAD_SECONDS (default 30), each request a new valid response with a unique id. Prints
 //    requests/s, p50/p99 latency, errors and non-2xx. Then the same id sent many times at once
-//    (LOAD_SAME_IDS ids, default 500, each sent 10 times at once, spread over the receivers):
-//    each id must be created once and updated by every other send. The receivers stop on
-//    SIGTERM; rows stored must equal the 2xx received, and be the same ids: duplicates 0.
+//    (LOAD_SAME_IDS ids, default 500: each sent once, then 10 times at once, spread over the
+//    receivers, a quarter of those forged with another secret): every reply 201, one row per id,
+//    none changed by a forged send. The receivers stop on SIGTERM; rows stored must equal the
+//    2xx received, and be the same ids: duplicates 0.
 // 2. Crash: the receivers are started again on the same database and loaded; one is killed with
 //    SIGKILL after LOAD_KILL_AFTER seconds (default 5) while the other, if any, keeps serving.
 //    Started again: the database's integrity check must pass (SQLite's integrity_check;
@@ -46,16 +47,22 @@ const log = (/** @type {string} */ line) => console.log(`load: ${line}`);
 const ms = (value) => `${value.toFixed(value < 10 ? 1 : 0)} ms`;
 
 /**
- * What is stored: every id, and whether the database's own integrity check passes.
+ * What is stored: every id, the comments of the responses sent under one id at once (`change`),
+ * and whether the database's own integrity check passes.
  * @param {{ dbPath?: string, databaseUrl?: string }} database
- * @returns {Promise<{ integrity: string, ids: string[] }>}
+ * @param {string} change
+ * @returns {Promise<{ integrity: string, ids: string[], comments: (string | null)[] }>}
  */
-async function inspect(database) {
+async function inspect(database, change) {
   if (database.dbPath) {
     const db = new Database(database.dbPath, { readonly: true, fileMustExist: true });
     try {
       const integrity = /** @type {{ integrity_check: string }[]} */ (db.pragma('integrity_check')).map((row) => row.integrity_check);
-      return { integrity: integrity.join('; '), ids: /** @type {string[]} */ (db.prepare('SELECT id FROM responses').pluck().all()) };
+      return {
+        integrity: integrity.join('; '),
+        ids: /** @type {string[]} */ (db.prepare('SELECT id FROM responses').pluck().all()),
+        comments: /** @type {(string | null)[]} */ (db.prepare('SELECT comment FROM responses WHERE change = ?').pluck().all(change)),
+      };
     } finally {
       db.close();
     }
@@ -70,7 +77,8 @@ async function inspect(database) {
       JOIN pg_class class ON class.oid = index.indexrelid JOIN pg_am am ON am.oid = class.relam
       WHERE am.amname = 'btree' AND index.indrelid IN ('responses'::regclass, 'contacts'::regclass)`);
     const { rows } = await client.query('SELECT id FROM responses');
-    return { integrity: `amcheck ok (${checked[0].indexes} indexes)`, ids: rows.map((row) => row.id) };
+    const { rows: same } = await client.query('SELECT comment FROM responses WHERE change = $1', [change]);
+    return { integrity: `amcheck ok (${checked[0].indexes} indexes)`, ids: rows.map((row) => row.id), comments: same.map((row) => row.comment) };
   } finally {
     await client.end();
   }
@@ -101,12 +109,13 @@ async function runMode({ name, receivers: count, database, run }) {
   log(`${name}: the same id sent ${SAME_ID_SENDS} times at once, for ${SAME_IDS} ids${count > 1 ? ', each send to the receivers in turn' : ''}`);
   const same = await sameIdLoad(urls, { run: run + 1, ids: SAME_IDS, sends: SAME_ID_SENDS });
   const exits = await stop(receivers);
-  const afterFirst = await inspect(database);
+  const afterFirst = await inspect(database, `load-test-${run + 1}`);
   const stored = new Set(afterFirst.ids);
   const acknowledged = new Set([...first.acknowledged, ...same.sent]);
   const missing = [...acknowledged].filter((id) => !stored.has(id));
   const unacknowledged = afterFirst.ids.filter((id) => !acknowledged.has(id));
-  const duplicates = afterFirst.ids.length - stored.size + same.createdTwice;
+  const duplicates = afterFirst.ids.length - stored.size;
+  const forgedStored = afterFirst.comments.filter((comment) => comment === 'forged').length;
   const requestsPerSecond = first.posts.answered / first.postSeconds;
   console.log(`
 load: ${name}, phase 1 (${first.postSeconds.toFixed(1)} s of posting)
@@ -114,14 +123,15 @@ load: ${name}, phase 1 (${first.postSeconds.toFixed(1)} s of posting)
   latency:               p50 ${ms(first.latency.p50)}, p99 ${ms(first.latency.p99)}, max ${ms(first.latency.max)}${count > 1 ? ' (first receiver\'s connections)' : ''}
   responses posted:      ${first.posts.answered}; 2xx ${first.posts.ok}; non-2xx ${first.posts.non2xx} ${JSON.stringify(first.statuses)}
   errors / timeouts:     ${first.errors} / ${first.timeouts}
-  same id at once:       ${SAME_IDS} ids × ${SAME_ID_SENDS} sends: ${JSON.stringify(same.statuses)}; created more than once: ${same.createdTwice}; never created: ${same.neverCreated}
+  same id at once:       ${SAME_IDS} ids, each sent once then ${SAME_ID_SENDS} times at once (${same.forged} forged in all): replies ${JSON.stringify(same.statuses)}; rows ${afterFirst.comments.length}; changed by a forged send: ${forgedStored}
   rows stored:           ${afterFirst.ids.length} (acknowledged ids: ${acknowledged.size}; acknowledged but missing: ${missing.length}; stored but never acknowledged: ${unacknowledged.length}; duplicates: ${duplicates})
   POSTs unanswered at the end: ${first.pendingPosts}
   exits on SIGTERM:      ${exits.map((exit) => JSON.stringify(exit)).join(', ')}`);
   if (first.posts.non2xx > 0) problems(`phase 1: ${first.posts.non2xx} non-2xx replies`);
   if (first.errors > 0 || first.timeouts > 0) problems(`phase 1: ${first.errors} errors, ${first.timeouts} timeouts`);
-  if (Object.keys(same.statuses).some((status) => status !== '200' && status !== '201')) problems(`same id: replies ${JSON.stringify(same.statuses)}`);
-  if (same.createdTwice > 0 || same.neverCreated > 0 || duplicates > 0) problems(`same id: ${same.createdTwice} created twice, ${same.neverCreated} never created, ${duplicates} duplicates`);
+  if (Object.keys(same.statuses).some((status) => status !== '201')) problems(`same id: replies ${JSON.stringify(same.statuses)}`);
+  if (afterFirst.comments.length !== SAME_IDS || duplicates > 0) problems(`same id: ${afterFirst.comments.length} rows for ${SAME_IDS} ids, ${duplicates} duplicates`);
+  if (forgedStored > 0) problems(`same id: ${forgedStored} responses changed by a forged send`);
   if (missing.length > 0) problems(`phase 1: ${missing.length} acknowledged responses missing`);
   if (unacknowledged.length > 0) problems(`phase 1: ${unacknowledged.length} rows never acknowledged`);
   if (first.pendingPosts !== 0) problems(`phase 1: ${first.pendingPosts} POSTs never answered`);
@@ -149,7 +159,7 @@ load: ${name}, phase 1 (${first.postSeconds.toFixed(1)} s of posting)
   if (killed.signal !== 'SIGKILL') problems(`phase 2: the receiver was not killed by SIGKILL: ${JSON.stringify(killed)}`);
   const survivors = receivers.slice(1);
   const restarted = await startReceiverProcess(env);
-  const afterCrash = await inspect(database);
+  const afterCrash = await inspect(database, `load-test-${run + 1}`);
   const crashIds = new Set(afterCrash.ids);
   const everAcknowledged = [...acknowledged, ...second.acknowledged];
   const lost = everAcknowledged.filter((id) => !crashIds.has(id));
@@ -179,7 +189,7 @@ load: ${name}, phase 2 (kill -9 of one receiver after ${KILL_AFTER} s${count > 1
     p99: first.latency.p99,
     ok: first.posts.ok,
     duplicates,
-    sameId: `${SAME_IDS} × ${SAME_ID_SENDS}: created twice ${same.createdTwice}`,
+    sameId: `${SAME_IDS} ids × (1 + ${SAME_ID_SENDS}): rows ${afterFirst.comments.length}, forged kept ${forgedStored}`,
     killed: second.acknowledgedBeforeKill,
     lost: lost.length,
     integrity: afterCrash.integrity,

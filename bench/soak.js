@@ -47,7 +47,7 @@ const siteOrigin = `http://127.0.0.1:${site.server.address().port}`;
 const receiver = await createReceiver({
   dbPath,
   origins: [siteOrigin],
-  adminToken: 'soak-admin-token-0123456789abcdef',
+  adminToken: '5xbMF5RoBjzWqcprQiLeO746r25DMD-Q',
   rateLimit: { max: 1_000_000, timeWindow: 60_000 },
 });
 const receiverStatuses = {};

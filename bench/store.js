@@ -17,6 +17,7 @@
 // Exits 1 if a summary's median is 1 s or more, or if the two ways disagree.
 //
 // Environment: STORE_ROWS, STORE_RUNS, STORE_STORES (`sqlite,postgres`, the default, or one).
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -31,7 +32,7 @@ const STORES = (process.env.STORE_STORES ?? 'sqlite,postgres').split(',').map((n
 const CHANGE = 'garden-waste-online-2026';
 const OTHERS = ['parking-permits-digital-2026', 'library-opening-hours-2026', 'council-tax-direct-debit-2026', 'bulky-waste-booking-2026'];
 const BATCH = 5000;
-const TOKEN = 'bench-store-token-0123456789abcdef';
+const TOKEN = randomBytes(32).toString('base64url');
 const DAY = 24 * 60 * 60 * 1000;
 const START = Date.UTC(2025, 11, 1);
 const log = (/** @type {string} */ line) => console.log(`bench:store: ${line}`);

@@ -127,39 +127,47 @@ export async function postLoad(urls, { run, connections, stopAfter, kill, killAf
 }
 
 /**
- * Sends each of `ids` responses `sends` times at once, the sends spread over `urls` in turn
- * (some with a comment added, as a follow-up would be), and counts the replies: each id must be
- * created exactly once and updated by every other send.
+ * Sends each of `ids` responses once, then `sends` more times at once, spread over `urls` in
+ * turn: most by its author (with its secret, a comment added as a follow-up would), some forged
+ * (another secret, the comment "forged"). Every reply must be the same 201; the store must keep
+ * one row per id, changed only by its author (checked by the caller from the database).
  * @param {string[]} urls
  * @param {{ run: number, ids: number, sends: number }} options
  */
 export async function sameIdLoad(urls, { run, ids, sends }) {
   /** @type {Record<string, number>} */
   const statuses = {};
-  let createdTwice = 0;
-  let neverCreated = 0;
   /** @type {string[]} */
   const sent = [];
+  let forged = 0;
+  const post = async (/** @type {string} */ url, /** @type {object} */ body, /** @type {number} */ i) => {
+    const reply = await fetch(`${url}/api/responses`, {
+      method: 'POST',
+      headers: { 'content-type': i % 2 ? 'application/json' : 'text/plain' },
+      body: JSON.stringify(body),
+    });
+    await reply.arrayBuffer();
+    statuses[reply.status] = (statuses[reply.status] ?? 0) + 1;
+  };
   for (let batch = 0; batch < ids; batch += 25) {
     await Promise.all(
       Array.from({ length: Math.min(25, ids - batch) }, async (_, offset) => {
-        const response = loadResponse(run, batch + offset);
+        const n = batch + offset;
+        const response = { ...loadResponse(run, n), secret: `author-${run}-${n}-0123456789abcdef` };
         sent.push(response.id);
-        const replies = await Promise.all(
-          Array.from({ length: sends }, (_, i) =>
-            fetch(`${urls[i % urls.length]}/api/responses`, {
-              method: 'POST',
-              headers: { 'content-type': i % 2 ? 'application/json' : 'text/plain' },
-              body: JSON.stringify(i % 3 ? { ...response, comment: `follow-up ${i}` } : response),
-            }).then(async (reply) => ({ status: reply.status, body: /** @type {any} */ (await reply.json()) })),
-          ),
+        await post(urls[n % urls.length], response, 0);
+        await Promise.all(
+          Array.from({ length: sends }, (_, i) => {
+            const forgery = i % 4 === 3;
+            if (forgery) forged += 1;
+            const body = forgery
+              ? { ...response, answer: 'no', comment: 'forged', secret: `forger-${run}-${n}-0123456789abcdef` }
+              : { ...response, comment: `follow-up ${i}` };
+            return post(urls[i % urls.length], body, i);
+          }),
         );
-        for (const { status } of replies) statuses[status] = (statuses[status] ?? 0) + 1;
-        const created = replies.filter(({ body }) => body.status === 'created').length;
-        if (created > 1) createdTwice += created - 1;
-        if (created === 0) neverCreated += 1;
       }),
     );
   }
-  return { statuses, createdTwice, neverCreated, sent };
+  return { statuses, sent, forged };
 }

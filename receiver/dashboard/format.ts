@@ -1,5 +1,5 @@
 // Words and numbers as the dashboard shows them.
-import type { AboutField, Answer, GroupCell, Interval } from './api.js';
+import type { AboutField, Answer, ChangeSummary, GroupCell, Interval } from './api.js';
 
 export const ANSWER_LABELS: Record<Answer, string> = {
   yes: 'Yes',
@@ -40,6 +40,16 @@ const GROUP_LABELS: Record<GroupCell['group'], string> = {
 
 export function groupLabel(group: GroupCell['group']): string {
   return GROUP_LABELS[group] ?? group;
+}
+
+/**
+ * A question's table caption; for one asked only after an answer to another (summary.within),
+ * who it was asked of.
+ */
+export function groupCaption(summary: ChangeSummary, field: AboutField): string {
+  const [parent] = Object.entries(summary.within?.[field] ?? {}) as [AboutField, GroupCell['group']][];
+  if (!parent) return FIELD_LABELS[field];
+  return `${FIELD_LABELS[field]} (asked of those who answered ${groupLabel(parent[1])} to: ${FIELD_LABELS[parent[0]]})`;
 }
 
 export function percent(value: number): string {

@@ -20,7 +20,7 @@ import {
   type WeekCell,
 } from './api.js';
 import { weeklyChart } from './chart.js';
-import { ANSWER_LABELS, FIELD_LABELS, count, csvName, groupLabel, longDate, mediumDate, percent, range } from './format.js';
+import { ANSWER_LABELS, count, csvName, groupCaption, groupLabel, longDate, mediumDate, percent, range } from './format.js';
 import { styles } from './styles.js';
 
 interface Problem {
@@ -227,9 +227,10 @@ export class WelcomedDashboard extends LitElement {
       <h3 class="heading-m">By group</h3>
       <p class="body">
         From the optional equality questions. "Suppressed" means fewer than ${min} responses, or hidden as well so that
-        a smaller group cannot be worked out by taking the others from the total.
+        a smaller group cannot be worked out by taking the others from the total. A question asked only after an answer
+        to another counts only those who gave that answer.
       </p>
-      ${ABOUT_FIELDS.map((field) => this.renderGroupTable(FIELD_LABELS[field], summary.groups[field]))}
+      ${ABOUT_FIELDS.map((field) => this.renderGroupTable(groupCaption(summary, field), summary.groups[field]))}
 
       <h3 class="heading-m">Recent comments</h3>
       ${summary.comments.length === 0
@@ -410,3 +411,4 @@ declare global {
     'welcomed-dashboard': WelcomedDashboard;
   }
 }
+

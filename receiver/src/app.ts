@@ -8,7 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { resolveOptions, type ReceiverOptions } from './options.js';
 import { adminAuth } from './plugins/admin-auth.js';
 import { contactRetention } from './plugins/contact-retention.js';
-import { errorHandling, frameworkErrors } from './plugins/error-handling.js';
+import { errorHandling, frameworkErrors, replyToClientError } from './plugins/error-handling.js';
 import { jsonBodies } from './plugins/json-bodies.js';
 import { originGuard } from './plugins/origin-guard.js';
 import { rateLimits } from './plugins/rate-limits.js';
@@ -33,6 +33,15 @@ export async function createReceiver(options: ReceiverOptions): Promise<FastifyI
       // Fastify takes a hop count at run time; its types only list the other forms.
       trustProxy: settings.trustProxy as boolean | string,
       frameworkErrors,
+      clientErrorHandler: replyToClientError,
+      requestTimeout: settings.timeouts.requestMs,
+      connectionTimeout: settings.timeouts.idleMs,
+      http: {
+        headersTimeout: settings.timeouts.headersMs,
+        // How often Node looks for requests past their time (its default, 30 s, would let a
+        // stalled request live up to 30 s longer than requestTimeout).
+        connectionsCheckingInterval: Math.min(1000, Math.ceil(settings.timeouts.headersMs / 2)),
+      },
     });
   } catch (error) {
     await store.close();
@@ -44,7 +53,7 @@ export async function createReceiver(options: ReceiverOptions): Promise<FastifyI
     await app.register(errorHandling);
     await app.register(securityHeaders);
     // The origin check first: a refused request never reaches CORS, the rate limit or a body parser.
-    await app.register(originGuard, { allowedOrigins: settings.allowedOrigins });
+    await app.register(originGuard, { allowedOrigins: settings.allowedOrigins, publicOrigin: settings.publicOrigin });
     await app.register(rateLimits, { limit: settings.rateLimit });
     await app.register(adminAuth, { adminToken: settings.adminToken });
     await app.register(contactRetention, { store, contactDays: settings.contactDays });

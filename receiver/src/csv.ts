@@ -1,4 +1,9 @@
 // CSV export of stored responses, for spreadsheet programs.
+//
+// Every cell is written so that a spreadsheet shows it as the text it is: a cell holding a line
+// break is always quoted (csv-stringify leaves a lone "\n" or "\r" unquoted once the record
+// delimiter is "\r\n", and a spreadsheet then starts a new row there), and any line of a cell
+// that a spreadsheet could read as a formula starts with an apostrophe.
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import { ABOUT_FIELDS, type PanelContact } from 'welcomed/contract';
@@ -27,8 +32,30 @@ export const CSV_COLUMNS: readonly string[] = [
 ];
 
 /**
+ * Everything a program reading the file may take for the end of a line: CR LF, and each
+ * character that Unicode, Python's `splitlines` or a spreadsheet treats as a line break.
+ */
+// eslint-disable-next-line no-control-regex -- the file separators U+001C to U+001E end lines too
+export const LINE_BREAK = /\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]/;
+
+/**
+ * Characters that start a formula: `= + - @`, the tab, and their look-alikes that spreadsheet
+ * programs (Apple Numbers among them) fold into them: full-width, small, superscript and
+ * subscript forms, and the minus sign.
+ */
+export const FORMULA_START = '=+\\-@\\t\uFF1D\uFE66\u207C\u208C\uFF0B\uFE62\u207A\u208A\uFF0D\uFE63\u2212\u207B\u208B\uFF20\uFE6B';
+
+// A line's start (the cell's, or just after a line break) when what follows, once spaces,
+// invisible formatting characters and quotes are skipped, starts a formula.
+const FORMULA_LINE = new RegExp(
+  `(^|${LINE_BREAK.source})(?=[\\p{Zs}\\p{Cf}"]*[${FORMULA_START}])`,
+  'gu',
+);
+
+/**
  * Streams responses as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read Welsh
- * and other non-ASCII text correctly, and Windows line ends), header row first.
+ * and other non-ASCII text correctly, and Windows line ends), header row first. Cells holding a
+ * line break are quoted; cells that could run as a formula are neutralised (neutraliseFormula).
  */
 export function toCsv(responses: AsyncIterable<StoredResponse>): Readable {
   async function* records() {
@@ -41,18 +68,30 @@ export function toCsv(responses: AsyncIterable<StoredResponse>): Readable {
       for (const group of ['about', 'panel'] as const) {
         for (const [key, value] of Object.entries(response[group] ?? {})) flat[`${group}.${key}`] = value;
       }
-      yield CSV_COLUMNS.map((column) => neutraliseFormula(flat[column]));
+      yield CSV_COLUMNS.map((column) => flat[column]);
     }
   }
-  return Readable.from(records()).pipe(stringify({ bom: true, record_delimiter: 'windows' }));
+  return Readable.from(records()).pipe(
+    stringify({
+      bom: true,
+      record_delimiter: 'windows',
+      // Quote every cell with a line break of any kind, not only those holding "\r\n".
+      quote_record_delimiter: true,
+      quoted_match: LINE_BREAK,
+      // csv-stringify's own guard on a cell's first character, behind ours.
+      escape_formulas: true,
+      cast: { string: neutraliseFormula, boolean: (value) => String(value) },
+    }),
+  );
 }
 
 /**
- * A cell as text, with a leading apostrophe when a spreadsheet could run it as a formula: one
- * starting with an equals, plus, minus or at sign, a tab or a carriage return.
+ * A cell as text that no spreadsheet runs as a formula: an apostrophe is put before the cell's
+ * text, and after each line break inside it, wherever the line that follows starts (after any
+ * spaces, invisible characters or quotes) with `=`, `+`, `-`, `@`, a tab, or a look-alike of
+ * one (FORMULA_START). Spreadsheets show a leading apostrophe as text, and the rest unchanged.
  */
 export function neutraliseFormula(value: unknown): string {
   if (value === undefined || value === null) return '';
-  const text = String(value);
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return String(value).replace(FORMULA_LINE, "$1'");
 }

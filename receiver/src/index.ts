@@ -1,7 +1,8 @@
 // welcomed-receiver: the reference receiver for <welcomed-prompt>, as a library. The command line
 // is main.ts (`welcomed-receiver`).
 export { createReceiver } from './app.js';
-export { checkAdminToken, MIN_TOKEN_LENGTH, TOKEN_PATTERN } from './admin-token.js';
+export { checkAdminToken, GENERATE_TOKEN_COMMAND, MIN_TOKEN_LENGTH, TOKEN_PATTERN } from './admin-token.js';
+export { MIN_TOKEN_BITS, tokenStrength, type TokenPattern, type TokenStrength } from './token-strength.js';
 export { CONTRACT_MODULE, checkContractBuilt } from './contract-check.js';
 export { CSV_COLUMNS, neutraliseFormula, toCsv } from './csv.js';
 export { HttpError, describeError, type ErrorBody, type ErrorDetail } from './http-errors.js';
@@ -10,7 +11,9 @@ export {
   DEFAULT_DATABASE_POOL,
   DEFAULT_MIN_ANSWER_MS,
   DEFAULT_RATE_LIMIT,
+  DEFAULT_TIMEOUTS,
   type RateLimit,
+  type Timeouts,
   type ReceiverOptions,
 } from './options.js';
 export { parseOrigins, toOrigin } from './origins.js';
@@ -34,7 +37,7 @@ export { checkDatabaseUrl, hidePassword } from './database-url.js';
 export type * from './store/store.js';
 export { MIN_CELL, suppressCells } from './summary/suppression.js';
 export { COMMENT_LIMIT, ChangeTally, GROUPS, NOT_ANSWERED, summarizeChange, summarizeChanges, summarizeCounts } from './summary/summarize.js';
-export { aboutGroups, weekStart } from './summary/cells.js';
+export { ASKED_WITHIN, aboutGroups, weekStart } from './summary/cells.js';
 export { effectiveTime, isoWeek, parseTimestamp } from './summary/time.js';
 export type * from './summary/types.js';
 export { Z_95, wilson } from './summary/wilson.js';

@@ -12,6 +12,19 @@ export interface RateLimit {
   timeWindow: number | string;
 }
 
+/**
+ * How long a client may take, in milliseconds, before its connection is closed (a slow or
+ * stalled request is answered 408 first). Without these, Node and Fastify wait for ever.
+ */
+export interface Timeouts {
+  /** From the connection (or the end of the last request) to the end of the headers. */
+  headersMs: number;
+  /** From the connection (or the end of the last request) to the end of the body. */
+  requestMs: number;
+  /** With nothing sent either way while a request is being read or answered. */
+  idleMs: number;
+}
+
 /** What createReceiver is given. */
 export interface ReceiverOptions {
   /** SQLite file (created with its folder if missing); `:memory:` for throw-away receivers. */
@@ -22,6 +35,12 @@ export interface ReceiverOptions {
   databasePoolSize?: number;
   /** Origins, besides the receiver's own, allowed to POST responses. */
   origins?: readonly string[];
+  /**
+   * The receiver's own origin as browsers reach it (`https://feedback.example.gov.uk`), allowed to
+   * POST. Unset: same-origin requests are recognised by `Sec-Fetch-Site: same-origin` instead,
+   * never by the Host header.
+   */
+  publicOrigin?: string;
   /** Bearer token for the admin endpoints (at least 16 token characters). */
   adminToken: string;
   /** POSTs allowed per client per window (default 30 per minute). */
@@ -40,18 +59,22 @@ export interface ReceiverOptions {
    * no addresses, no query strings.
    */
   logger?: boolean | Record<string, unknown>;
+  /** Default DEFAULT_TIMEOUTS; each may be given alone. */
+  timeouts?: Partial<Timeouts>;
 }
 
 /** The options once checked, with every default filled in. */
 export interface ResolvedOptions {
   database: DatabaseOptions;
   allowedOrigins: ReadonlySet<string>;
+  publicOrigin: string | undefined;
   adminToken: string;
   rateLimit: RateLimit;
   minAnswerMs: number;
   contactDays: number;
   trustProxy: boolean | number | string;
   logger: FastifyServerOptions['logger'];
+  timeouts: Timeouts;
 }
 
 /** Default of `minAnswerMs` (`WELCOMED_MIN_ANSWER_MS`). */
@@ -62,6 +85,12 @@ export const DEFAULT_RATE_LIMIT = 30;
 export const DEFAULT_DATABASE_POOL = 10;
 /** Default of `contactDays` (`WELCOMED_CONTACT_DAYS`). */
 export const DEFAULT_CONTACT_DAYS = 365;
+/**
+ * Default timeouts: a response's body is at most 16 KiB, which even a poor mobile connection
+ * sends in a few seconds, so 10 s for the headers and 30 s for the whole request leave room,
+ * and a client stalling on purpose holds a socket for 30 s at most.
+ */
+export const DEFAULT_TIMEOUTS: Readonly<Timeouts> = Object.freeze({ headersMs: 10_000, requestMs: 30_000, idleMs: 30_000 });
 /** The window every rate limit counts in, in milliseconds. */
 export const RATE_WINDOW_MS = 60_000;
 
@@ -70,6 +99,7 @@ export function resolveOptions(options: ReceiverOptions): ResolvedOptions {
   const database = resolveDatabase(options);
   const adminToken = checkAdminToken(options.adminToken, 'adminToken');
   const allowedOrigins = new Set(parseOrigins(options.origins ?? [], 'origins'));
+  const publicOrigin = options.publicOrigin === undefined ? undefined : parseOrigins([options.publicOrigin], 'publicOrigin')[0];
   const contactDays = options.contactDays ?? DEFAULT_CONTACT_DAYS;
   if (!Number.isFinite(contactDays) || contactDays < 1) {
     throw new Error('createReceiver: contactDays must be a number of days ≥ 1.');
@@ -82,15 +112,24 @@ export function resolveOptions(options: ReceiverOptions): ResolvedOptions {
   if (!Number.isInteger(minAnswerMs) || minAnswerMs < 0) {
     throw new Error('createReceiver: minAnswerMs must be a whole number of milliseconds ≥ 0.');
   }
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  for (const [name, value] of Object.entries(timeouts)) {
+    if (!Number.isInteger(value) || value < 1) throw new Error(`createReceiver: timeouts.${name} must be a whole number of milliseconds ≥ 1.`);
+  }
+  if (timeouts.headersMs > timeouts.requestMs) {
+    throw new Error('createReceiver: timeouts.headersMs must not be longer than timeouts.requestMs.');
+  }
   return {
     database,
     allowedOrigins,
+    publicOrigin,
     adminToken,
     rateLimit,
     minAnswerMs,
     contactDays,
     trustProxy: options.trustProxy ?? false,
     logger: loggerOptions(options.logger),
+    timeouts,
   };
 }
 

@@ -26,6 +26,8 @@ export interface Settings {
   databasePoolSize: number;
   /** `WELCOMED_ORIGINS`: normalised origins allowed to POST, besides the receiver's own. */
   origins: string[];
+  /** `WELCOMED_PUBLIC_ORIGIN`: the receiver's own origin as browsers reach it, normalised; unset: undefined. */
+  publicOrigin: string | undefined;
   /** `WELCOMED_ADMIN_TOKEN`, or a generated one. */
   adminToken: string;
   /** True when `adminToken` was generated (so it is printed once). */
@@ -55,6 +57,7 @@ export function readSettings(env: Environment = process.env): Settings {
     dbPath: readDbPath(env),
     ...readDatabase(env),
     origins: parseOrigins(env.WELCOMED_ORIGINS ?? '', 'WELCOMED_ORIGINS'),
+    publicOrigin: readPublicOrigin(env.WELCOMED_PUBLIC_ORIGIN),
     adminToken: generated
       ? generateAdminToken()
       : checkAdminToken(String(env.WELCOMED_ADMIN_TOKEN).trim(), 'WELCOMED_ADMIN_TOKEN'),
@@ -123,6 +126,15 @@ export function generateAdminToken(): string {
 
 function blank(value: string | undefined): value is undefined {
   return value === undefined || value.trim() === '';
+}
+
+function readPublicOrigin(value: string | undefined): string | undefined {
+  if (blank(value)) return undefined;
+  const origins = parseOrigins(value, 'WELCOMED_PUBLIC_ORIGIN');
+  if (origins.length !== 1) {
+    throw new Error(`WELCOMED_PUBLIC_ORIGIN must be one origin, such as https://feedback.example.gov.uk, not "${value.trim()}".`);
+  }
+  return origins[0];
 }
 
 function readPort(value: string | undefined): number {

@@ -32,6 +32,7 @@ export async function startReceiver(settings: Settings, hooks: StartHooks = {}):
   const app = await createReceiver({
     ...database,
     origins: settings.origins,
+    publicOrigin: settings.publicOrigin,
     adminToken: settings.adminToken,
     contactDays: settings.contactDays,
     trustProxy: settings.trustProxy,
@@ -50,7 +51,8 @@ export async function startReceiver(settings: Settings, hooks: StartHooks = {}):
   const port = typeof address === 'object' && address ? address.port : settings.port;
   const url = `http://${urlHost(settings.host)}:${port}`;
   print(`Welcomed receiver listening on ${url} (database: ${describeDatabase(database)})`);
-  print(`Responses: POST ${url}/api/responses from ${['this origin', ...settings.origins].join(', ')}`);
+  const own = settings.publicOrigin ?? 'pages on this origin (told by Sec-Fetch-Site; set WELCOMED_PUBLIC_ORIGIN)';
+  print(`Responses: POST ${url}/api/responses from ${[own, ...settings.origins].join(', ')}`);
   if (settings.adminTokenGenerated) {
     print(`Admin token, generated for this run (set WELCOMED_ADMIN_TOKEN to keep one): ${settings.adminToken}`);
   }

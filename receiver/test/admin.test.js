@@ -64,7 +64,7 @@ test('GET lists newest first, filters by ?change= and honours ?limit=', async (t
     assert.equal((await post(app, response)).statusCode, 201);
   }
   // Updating an old response does not move it up the list.
-  assert.equal((await post(app, { ...sent[0], comment: 'later' })).statusCode, 200);
+  assert.equal((await post(app, { ...sent[0], comment: 'later' })).statusCode, 201);
 
   const all = (await app.inject({ method: 'GET', url: '/api/responses', headers: AUTH })).json();
   assert.deepEqual(all.map((/** @type {any} */ r) => r.id), sent.map((r) => r.id).reverse());

@@ -69,25 +69,68 @@ test('a simple text/plain POST from a disallowed origin is refused with 403 and 
     assert.equal(reply.headers.get('access-control-allow-origin'), null);
     assert.deepEqual(await reply.json(), {
       error: 'origin-not-allowed',
-      message: `Origin ${origin} is not in WELCOMED_ORIGINS`,
+      message: `Origin ${origin} may not send responses here: it is not in WELCOMED_ORIGINS.`,
     });
   }
   assert.equal(readTables(dbPath).responses.length, 0);
 });
 
-test("the receiver's own origin is allowed, and so are requests without Origin", async (t) => {
+test('requests without Origin pass (curl, servers); a browser on the receiver\'s own page is known by Sec-Fetch-Site', async (t) => {
   const { url, dbPath } = await startTestReceiver(t, { listen: true });
-  const own = await send(url, makeResponse(), { origin: url });
-  assert.equal(own.status, 201);
-  assert.equal(own.headers.get('access-control-allow-origin'), url);
   const none = await send(url, makeResponse());
   assert.equal(none.status, 201);
   assert.equal(none.headers.get('access-control-allow-origin'), null);
+  // What a browser sends from a page the receiver serves itself (the dashboard, npm start's demo).
+  const own = await send(url, makeResponse(), { origin: url, 'sec-fetch-site': 'same-origin' });
+  assert.equal(own.status, 201);
   // Another port on the same host is another origin.
   const port = Number(new URL(url).port);
-  const sibling = await send(url, makeResponse(), { origin: `http://127.0.0.1:${port === 65535 ? 1 : port + 1}` });
+  const sibling = await send(url, makeResponse(), { origin: `http://127.0.0.1:${port === 65535 ? 1 : port + 1}`, 'sec-fetch-site': 'same-site' });
   assert.equal(sibling.status, 403);
   assert.equal(readTables(dbPath).responses.length, 2);
+});
+
+test('the Host header never makes an origin the receiver\'s own (the shape of DNS rebinding)', async (t) => {
+  const { app, dbPath } = await startTestReceiver(t, { origins: [ALLOWED] });
+  // A page on a name that now resolves to the receiver: Origin and Host agree, and are the attacker's.
+  for (const [host, origin] of [
+    ['rebound.evil.example:8080', 'http://rebound.evil.example:8080'],
+    ['127.0.0.1:8080', 'http://127.0.0.1:8080'],
+    ['www.example.gov.uk.evil.example', 'http://www.example.gov.uk.evil.example'],
+  ]) {
+    const reply = await app.inject({
+      method: 'POST',
+      url: '/api/responses',
+      headers: { host, origin, 'content-type': 'text/plain;charset=UTF-8' },
+      payload: JSON.stringify(makeResponse()),
+    });
+    assert.equal(reply.statusCode, 403, `${host} ${origin}`);
+    assert.equal(reply.json().error, 'origin-not-allowed');
+    assert.equal(reply.headers['access-control-allow-origin'], undefined);
+  }
+  assert.equal(readTables(dbPath).responses.length, 0);
+});
+
+test('with WELCOMED_PUBLIC_ORIGIN set, that origin is the receiver\'s own and no other is, whatever the browser says', async (t) => {
+  const PUBLIC = 'https://feedback.example.gov.uk';
+  const { app, dbPath } = await startTestReceiver(t, { publicOrigin: `${PUBLIC}/`, origins: [ALLOWED] });
+  const from = (/** @type {Record<string, string>} */ headers) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/responses',
+      headers: { 'content-type': 'application/json', ...headers },
+      payload: JSON.stringify(makeResponse()),
+    });
+  const own = await from({ host: 'feedback.example.gov.uk', origin: PUBLIC, 'sec-fetch-site': 'same-origin' });
+  assert.equal(own.statusCode, 201);
+  // Behind a proxy the Host may be anything: the configured origin still counts.
+  assert.equal((await from({ host: '10.0.0.5:8080', origin: PUBLIC })).statusCode, 201);
+  assert.equal((await from({ origin: ALLOWED })).statusCode, 201);
+  // Reached under another name, even a browser's same-origin request is refused.
+  const rebound = await from({ host: 'rebound.evil.example', origin: 'https://rebound.evil.example', 'sec-fetch-site': 'same-origin' });
+  assert.equal(rebound.statusCode, 403);
+  assert.equal(readTables(dbPath).responses.length, 3);
+  await assert.rejects(startTestReceiver(t, { publicOrigin: 'https://feedback.example.gov.uk/path' }), /publicOrigin/);
 });
 
 test('past the per-client rate limit a POST gets 429 with Retry-After', async (t) => {

@@ -19,7 +19,7 @@ import { launchOptions } from '../../test/support/chromium.js';
 import { freePort, startScript, stopScript } from '../../test/support/e2e.js';
 import { POSTGRES_URL, databaseEnv, testDatabase } from './helpers.js';
 
-const ADMIN_TOKEN = 'e2e-dashboard-token-0123456789abcdef';
+const ADMIN_TOKEN = 'vc0vwq1Zi1DYtilO2_SLAoaLhuY9hCiF';
 const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const SEED = fileURLToPath(new URL('../../scripts/seed.js', import.meta.url));
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -213,7 +213,7 @@ test('a service owner signs in and sees each change’s welcomed share, the char
     'Share who said yes, by week',
     'Age',
     'Long-term physical or mental health condition',
-    'How much the condition reduces day-to-day activities',
+    'How much the condition reduces day-to-day activities (asked of those who answered Yes to: Long-term physical or mental health condition)',
     'Ethnic group',
   ]);
   const suppressedInApi = Object.values(garden.groups).flat().filter((cell) => cell.suppressed).length;

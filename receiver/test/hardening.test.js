@@ -63,7 +63,7 @@ test('every /api reply, success or error, carries no-store, nosniff and a CSP th
   /** @type {[string, number, RequestInit & { path?: string }][]} */
   const cases = [
     ['created', 201, { method: 'POST', headers: json, body: JSON.stringify(stored) }],
-    ['conflict', 409, { method: 'POST', headers: json, body: JSON.stringify({ ...stored, change: 'x' }) }],
+    ['updated', 201, { method: 'POST', headers: json, body: JSON.stringify({ ...stored, comment: 'x' }) }],
     ['malformed', 400, { method: 'POST', headers: json, body: '{' }],
     ['rate limited', 429, { method: 'POST', headers: json, body: JSON.stringify(makeResponse()) }],
     ['listed', 200, { headers: AUTH }],

@@ -13,7 +13,8 @@ import pg from 'pg';
 import { createReceiver, openPgStore, openSqliteStore } from 'welcomed-receiver';
 import { postgresBinaries } from './support/postgres.js';
 
-export const TOKEN = 'test-admin-token-0123456789abcdef';
+// Random, as the receiver requires (token-strength.ts); fixed, so failures can be replayed.
+export const TOKEN = 'rbv7rEw47U7CXwV_KaoBQC4dUmcqFzFp';
 export const AUTH = { authorization: `Bearer ${TOKEN}` };
 
 /** The PostgreSQL cluster this run tests on (its `postgres` database), or undefined: SQLite. */

@@ -14,7 +14,7 @@ test('a valid response is stored (201) and readable with the admin token', async
   });
   const reply = await post(app, response);
   assert.equal(reply.statusCode, 201);
-  assert.deepEqual(reply.json(), { id: response.id, status: 'created' });
+  assert.deepEqual(reply.json(), { id: response.id });
   assert.equal(reply.headers['cache-control'], 'no-store');
   assert.equal(reply.headers['x-content-type-options'], 'nosniff');
 
@@ -57,7 +57,7 @@ test('panel contact details are stored apart from the answers', async (t) => {
   assert.deepEqual(stored.panel, response.panel);
 });
 
-test('re-sending the same id updates the one row (200) and keeps what earlier sends added', async (t) => {
+test('re-sending the same id updates the one row (the same 201) and keeps what earlier sends added', async (t) => {
   const { app, dbPath } = await startTestReceiver(t);
   const first = makeResponse();
   assert.equal((await post(app, first)).statusCode, 201);
@@ -65,8 +65,9 @@ test('re-sending the same id updates the one row (200) and keeps what earlier se
 
   const followUp = { ...first, comment: 'Call me on [phone].', about: { ageBand: '18-24' } };
   const reply = await post(app, followUp);
-  assert.equal(reply.statusCode, 200);
-  assert.deepEqual(reply.json(), { id: first.id, status: 'updated' });
+  // The same reply as a new response's: a different one would tell anyone whether an id exists.
+  assert.equal(reply.statusCode, 201);
+  assert.deepEqual(reply.json(), { id: first.id });
   let { responses } = readTables(dbPath);
   assert.equal(responses.length, 1);
   assert.equal(responses[0].comment, 'Call me on [phone].');
@@ -75,21 +76,20 @@ test('re-sending the same id updates the one row (200) and keeps what earlier se
   assert.ok(responses[0].updated_at >= receivedAt);
 
   // A late retry of the first send (without the comment) must not erase it.
-  assert.equal((await post(app, first)).statusCode, 200);
+  assert.equal((await post(app, first)).statusCode, 201);
   ({ responses } = readTables(dbPath));
   assert.equal(responses.length, 1);
   assert.equal(responses[0].comment, 'Call me on [phone].');
 });
 
-test('the same id for a different change is refused (409) and the row is untouched', async (t) => {
+test('the same id for a different change changes nothing, and gets the reply any send gets (no 409)', async (t) => {
   const { app, dbPath } = await startTestReceiver(t);
   const response = makeResponse();
   await post(app, response);
   const reply = await post(app, { ...response, change: 'another-change', comment: 'x' });
-  assert.equal(reply.statusCode, 409);
-  const body = errorBody(reply);
-  assert.equal(body.error, 'change-mismatch');
-  assert.match(body.message, /different change/);
+  // A 409 would tell anyone that the id exists (authorship.test.js).
+  assert.equal(reply.statusCode, 201);
+  assert.deepEqual(reply.json(), { id: response.id });
   const { responses } = readTables(dbPath);
   assert.equal(responses.length, 1);
   assert.equal(responses[0].change, 'garden-waste-online-2026');
@@ -248,8 +248,7 @@ test('50 simultaneous sends of one id store one row and all succeed', async (t) 
     ),
   );
   const statuses = replies.map((reply) => reply.status);
-  assert.ok(statuses.every((status) => status === 200 || status === 201), statuses.join());
-  assert.equal(statuses.filter((status) => status === 201).length, 1);
+  assert.ok(statuses.every((status) => status === 201), statuses.join());
   const bodies = /** @type {any[]} */ (await Promise.all(replies.map((reply) => reply.json())));
   assert.ok(bodies.every((body) => body.id === response.id));
   const { responses } = readTables(dbPath);

@@ -22,7 +22,7 @@ test('PII in a comment from a client that did not redact is redacted before stor
   });
   const reply = await post(app, response, { 'content-type': 'text/plain' });
   assert.equal(reply.statusCode, 201);
-  assert.deepEqual(reply.json(), { id: response.id, status: 'created' });
+  assert.deepEqual(reply.json(), { id: response.id });
 
   const [row] = readTables(dbPath).responses;
   assert.equal(row.comment, 'Ring me on [phone] or write to [email], thanks');
@@ -106,7 +106,7 @@ test('the pii flag sticks when a later send of the same response is clean', asyn
   const { app, dbPath } = await startTestReceiver(t);
   const response = makeResponse({ comment: 'me@example.org' });
   await post(app, response);
-  assert.equal((await post(app, { ...response, comment: 'nothing personal' })).statusCode, 200);
+  assert.equal((await post(app, { ...response, comment: 'nothing personal' })).statusCode, 201);
   const [row] = readTables(dbPath).responses;
   assert.equal(row.comment, 'nothing personal');
   assert.equal(row.pii, 1);

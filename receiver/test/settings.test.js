@@ -2,11 +2,21 @@
 // Settings from the environment, and the command line (dist/main.js).
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { parseOrigins, readSettings } from 'welcomed-receiver';
+import {
+  GENERATE_TOKEN_COMMAND,
+  MIN_TOKEN_BITS,
+  checkAdminToken,
+  createReceiver,
+  generateAdminToken,
+  parseOrigins,
+  readSettings,
+  tokenStrength,
+} from 'welcomed-receiver';
 import { POSTGRES_ONLY, SQLITE_ONLY, readTables, tempDir, testDatabase } from './helpers.js';
 
 const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
@@ -17,6 +27,7 @@ test('defaults', () => {
   assert.equal(settings.host, '127.0.0.1');
   assert.equal(settings.dbPath, resolve('data/welcomed.db'));
   assert.deepEqual(settings.origins, []);
+  assert.equal(settings.publicOrigin, undefined);
   assert.equal(settings.contactDays, 365);
   assert.equal(settings.trustProxy, false);
   assert.equal(settings.minAnswerMs, 1500);
@@ -34,7 +45,8 @@ test('values are read, trimmed and normalised', () => {
     HOST: '::1',
     WELCOMED_DB: ' /var/lib/welcomed/w.db ',
     WELCOMED_ORIGINS: ' https://www.Example.gov.uk ,, http://localhost:3000/,https://www.example.gov.uk:443 ',
-    WELCOMED_ADMIN_TOKEN: ' abcdefghijklmnop0123 ',
+    WELCOMED_PUBLIC_ORIGIN: ' https://Feedback.example.gov.uk:443/ ',
+    WELCOMED_ADMIN_TOKEN: ' 7f3a9c0e51d84b26e0c4 ',
     WELCOMED_CONTACT_DAYS: '30',
     WELCOMED_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1',
     WELCOMED_MIN_ANSWER_MS: ' 2500 ',
@@ -44,7 +56,8 @@ test('values are read, trimmed and normalised', () => {
   assert.equal(settings.host, '::1');
   assert.equal(settings.dbPath, '/var/lib/welcomed/w.db');
   assert.deepEqual(settings.origins, ['https://www.example.gov.uk', 'http://localhost:3000']);
-  assert.equal(settings.adminToken, 'abcdefghijklmnop0123');
+  assert.equal(settings.publicOrigin, 'https://feedback.example.gov.uk');
+  assert.equal(settings.adminToken, '7f3a9c0e51d84b26e0c4');
   assert.equal(settings.adminTokenGenerated, false);
   assert.equal(settings.contactDays, 30);
   assert.equal(settings.trustProxy, '10.0.0.0/8,127.0.0.1');
@@ -72,6 +85,8 @@ test('bad values are clear errors naming the variable', () => {
     [{ WELCOMED_ORIGINS: 'ftp://example.gov.uk' }, /is not an origin/],
     [{ WELCOMED_ORIGINS: 'https://example.gov.uk?x=1' }, /is not an origin/],
     [{ WELCOMED_ORIGINS: 'https://user@example.gov.uk' }, /is not an origin/],
+    [{ WELCOMED_PUBLIC_ORIGIN: 'feedback.example.gov.uk' }, /^WELCOMED_PUBLIC_ORIGIN: "feedback\.example\.gov\.uk" is not an origin/],
+    [{ WELCOMED_PUBLIC_ORIGIN: 'https://a.example,https://b.example' }, /^WELCOMED_PUBLIC_ORIGIN must be one origin/],
     [{ WELCOMED_ADMIN_TOKEN: 'secret' }, /^WELCOMED_ADMIN_TOKEN must be at least 16 characters/],
     [{ WELCOMED_ADMIN_TOKEN: 'has spaces in the middle of it' }, /^WELCOMED_ADMIN_TOKEN/],
     [{ WELCOMED_CONTACT_DAYS: '0' }, /^WELCOMED_CONTACT_DAYS must be a whole number of days from 1 to 36500/],
@@ -131,6 +146,64 @@ test('main.js refuses bad settings with one clear line and exit code 1', async (
   assert.equal(output.stderr.trim(), output.stderr.trim().split('\n')[0], 'one line, no stack trace');
   assert.match(output.stderr, /^welcomed receiver: WELCOMED_ORIGINS: "not an origin" is not an origin/);
   assert.equal(output.stdout, '');
+});
+
+/** The security review's guessable tokens, and their relatives. */
+const WEAK_TOKENS = [
+  '0000000000000000',
+  'password12345678',
+  'a===============',
+  'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa',
+  'test-admin-token-0123456789abcdef',
+  'abcdefghijklmnop0123',
+  'qwertyuiopasdfghjkl',
+  'zyxwvutsrqponmlkjihg',
+  'Summer2026Summer2026',
+  'P4ssw0rdP4ssw0rd',
+  'Welcomed2026Token',
+  'aZ0aZ0aZ0aZ0aZ0aZ0aZ0',
+  'letmein-letmein-letmein',
+];
+
+test('guessable admin tokens are refused, saying how to generate a good one', () => {
+  for (const token of WEAK_TOKENS) {
+    assert.throws(
+      () => readSettings({ WELCOMED_ADMIN_TOKEN: token }),
+      (/** @type {Error} */ error) =>
+        /^WELCOMED_ADMIN_TOKEN (is too easy to guess|must be at least 16 characters)/.test(error.message) &&
+        error.message.includes(GENERATE_TOKEN_COMMAND) &&
+        // The message never repeats the secret it refuses.
+        !error.message.includes(token.slice(0, 8)),
+      token,
+    );
+    assert.ok(tokenStrength(token).bits < MIN_TOKEN_BITS || token.replace(/=+$/, '').length < 16, token);
+  }
+  assert.match(
+    String(GENERATE_TOKEN_COMMAND),
+    /^node -e "console\.log\(crypto\.randomBytes\(32\)\.toString\('base64url'\)\)"$/,
+  );
+});
+
+test('random tokens of 16 characters and more are accepted, generated ones always', () => {
+  for (let index = 0; index < 2000; index += 1) {
+    const generated = generateAdminToken();
+    assert.equal(checkAdminToken(generated), generated);
+    for (const token of [randomBytes(16).toString('hex'), randomBytes(12).toString('base64url'), randomUUID()]) {
+      assert.equal(checkAdminToken(token, 'token'), token);
+    }
+    const padded = randomBytes(16).toString('base64');
+    assert.equal(checkAdminToken(padded), padded);
+  }
+});
+
+test('createReceiver and main.js refuse a guessable token before opening anything', async (t) => {
+  const dbPath = join(tempDir(t), 'never', 'welcomed.db');
+  await assert.rejects(createReceiver({ dbPath, adminToken: 'password12345678' }), /^Error: adminToken is too easy to guess/);
+  const { output, exited } = runMain({ WELCOMED_DB: dbPath, WELCOMED_ADMIN_TOKEN: '0000000000000000' });
+  assert.deepEqual(await exited, { code: 1, signal: null });
+  assert.match(output.stderr, /^welcomed receiver: WELCOMED_ADMIN_TOKEN is too easy to guess: .* node -e "console\.log/);
+  assert.equal(output.stderr.trim().split('\n').length, 1, 'one line');
+  assert.equal(existsSync(dbPath), false);
 });
 
 test('(SQLite) main.js listens, prints the URL and the generated token once, and stops on SIGTERM', SQLITE_ONLY, async (t) => {

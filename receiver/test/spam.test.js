@@ -5,10 +5,11 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
-import { openSqliteStore, readSettings, startReceiver } from 'welcomed-receiver';
+import { SQLITE_SCHEMA_VERSION, openSqliteStore, readSettings, startReceiver } from 'welcomed-receiver';
 import {
   AUTH,
   SQLITE_ONLY,
+  TOKEN,
   databaseEnv,
   makeResponse,
   openTestStore,
@@ -40,7 +41,7 @@ test('a filled honeypot marks a response as spam; it is still accepted with the 
   for (const [reply, response] of /** @type {const} */ ([[humanReply, human], [botReply, bot], [spaceReply, spaceBot]])) {
     assert.equal(reply.statusCode, 201);
     // Nothing in the reply tells a bot what gave it away.
-    assert.deepEqual(reply.json(), { id: response.id, status: 'created' });
+    assert.deepEqual(reply.json(), { id: response.id });
     assert.deepEqual(Object.keys(reply.headers).sort(), Object.keys(humanReply.headers).sort());
   }
   const rows = new Map(readTables(dbPath).responses.map((row) => [row.id, row]));
@@ -147,7 +148,7 @@ test('the spam flag sticks: a later send of the same id does not clear it', asyn
   assert.equal((await post(app, bot)).statusCode, 201);
   const laundered = /** @type {Record<string, unknown>} */ ({ ...bot, shownForMs: 60_000, comment: 'ok' });
   delete laundered.honeypot;
-  assert.equal((await post(app, laundered)).statusCode, 200);
+  assert.equal((await post(app, laundered)).statusCode, 201);
   assert.equal(readTables(dbPath).responses[0].spam, 1);
   // And a response first judged human becomes spam if a later send of it is.
   const human = makeResponse({ shownForMs: 5000 });
@@ -221,7 +222,7 @@ test('(SQLite) a version 1 file (before the flags) is upgraded in place, keeping
   assert.deepEqual((await store.listResponses({ spam: 'only' })).map((r) => [r.spam, r.pii]), [[true, true]]);
   const check = new Database(dbPath, { readonly: true });
   t.after(() => check.close());
-  assert.equal(check.pragma('user_version', { simple: true }), 3);
+  assert.equal(check.pragma('user_version', { simple: true }), SQLITE_SCHEMA_VERSION);
   assert.equal(check.pragma('integrity_check', { simple: true }), 'ok');
 });
 
@@ -230,7 +231,7 @@ test('startReceiver applies WELCOMED_MIN_ANSWER_MS and WELCOMED_RATE_LIMIT', asy
   const settings = readSettings({
     PORT: '0',
     ...databaseEnv(database),
-    WELCOMED_ADMIN_TOKEN: 'test-admin-token-0123456789abcdef',
+    WELCOMED_ADMIN_TOKEN: TOKEN,
     WELCOMED_RATE_LIMIT: '2',
     WELCOMED_MIN_ANSWER_MS: '5000',
   });

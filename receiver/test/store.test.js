@@ -7,6 +7,7 @@
 // id sent to both, retention and erasure run by both.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import { promisify } from 'node:util';
 import { ABOUT_FIELDS, ABOUT_GROUPS } from 'welcomed/contract';
@@ -17,6 +18,9 @@ import { STORE_NAME, TOKEN, collect, makeResponse, openTestStore, readTables, ru
 
 const DAY = 24 * 60 * 60 * 1000;
 const ANSWERS = ['yes', 'partly', 'no', 'unsure'];
+/** Secret hashes as authorship.ts makes them (SHA-256 in hex). */
+const HASH_A = createHash('sha256').update('secret-a-0123456789abcdef').digest('hex');
+const HASH_B = createHash('sha256').update('secret-b-0123456789abcdef').digest('hex');
 
 /** @param {Record<string, unknown>} [fields] */
 const response = (fields) => /** @type {import('welcomed/contract').WelcomedResponse} */ (makeResponse(fields));
@@ -42,6 +46,30 @@ test(`${STORE_NAME}: upsert creates, updates, keeps what a later send lacks, and
   assert.equal(stored?.change, first.change);
   assert.equal(stored?.spam, undefined, 'a refused send sets no flag');
   assert.equal(await store.getResponse('00000000-0000-4000-8000-000000000000'), undefined);
+});
+
+test(`${STORE_NAME}: authorship: once stored with a secret, only a send with it changes the response, or learns of a conflict`, async (t) => {
+  const store = await openTestStore(t);
+  const sent = response({ comment: 'mine' });
+  assert.deepEqual(await store.upsertResponse(sent, undefined, { secretHash: HASH_A }), { status: 'created' });
+  const forged = { ...sent, answer: /** @type {const} */ ('no'), comment: 'forged' };
+  assert.deepEqual(await store.upsertResponse(forged), { status: 'ignored' });
+  assert.deepEqual(await store.upsertResponse(forged, undefined, { secretHash: HASH_B, spam: true }), { status: 'ignored' });
+  assert.deepEqual(await store.upsertResponse({ ...forged, change: 'another' }, undefined, { secretHash: HASH_B }), { status: 'ignored' });
+  assert.deepEqual(await store.upsertResponse({ ...forged, change: 'another' }, undefined, { secretHash: HASH_A }), { status: 'conflict' });
+  assert.deepEqual(await store.getResponse(sent.id), { ...sent, receivedAt: (await store.getResponse(sent.id))?.receivedAt });
+  assert.deepEqual(await store.upsertResponse({ ...sent, answer: 'partly' }, undefined, { secretHash: HASH_A }), { status: 'updated' });
+  assert.equal((await store.getResponse(sent.id))?.answer, 'partly');
+
+  // Stored without a secret: open to any send, until one carries a secret, which is kept from then on.
+  const open = response();
+  await store.upsertResponse(open);
+  assert.deepEqual(await store.upsertResponse({ ...open, answer: 'no' }), { status: 'updated' });
+  assert.deepEqual(await store.upsertResponse({ ...open, answer: 'unsure' }, undefined, { secretHash: HASH_B }), { status: 'updated' });
+  assert.deepEqual(await store.upsertResponse({ ...open, answer: 'yes' }, undefined, { secretHash: HASH_A }), { status: 'ignored' });
+  assert.deepEqual(await store.upsertResponse({ ...open, answer: 'yes' }), { status: 'ignored' });
+  assert.equal((await store.getResponse(open.id))?.answer, 'unsure');
+  assert.equal(readTables(store.where).responses.find((row) => row.id === open.id)?.secret_hash, HASH_B);
 });
 
 test(`${STORE_NAME}: the summary's counts come from the database and match the figures computed from the rows`, async (t) => {
@@ -166,10 +194,11 @@ test(`${STORE_NAME}: records come out whole, oldest first, and go into another d
     response({ answer: 'unsure' }),
   ];
   for (const [index, item] of sent.entries()) {
-    await source.upsertResponse(item, new Date(given.getTime() + index * DAY), { spam: index === 2, pii: index === 0 });
+    const secretHash = index === 1 ? HASH_A : undefined;
+    await source.upsertResponse(item, new Date(given.getTime() + index * DAY), { spam: index === 2, pii: index === 0, secretHash });
   }
   // A later send: updated_at moves on, received_at and the contact's time stay.
-  await source.upsertResponse({ ...sent[1], comment: 'later' }, new Date(given.getTime() + 9 * DAY));
+  await source.upsertResponse({ ...sent[1], comment: 'later' }, new Date(given.getTime() + 9 * DAY), { secretHash: HASH_A });
   const records = await collect(source.exportRecords({ pageSize: 2 }));
   assert.deepEqual(records.map((record) => record.id), sent.map((item) => item.id));
   assert.deepEqual(records[1], {
@@ -187,6 +216,7 @@ test(`${STORE_NAME}: records come out whole, oldest first, and go into another d
     updatedAt: '2026-10-10T08:00:00.000Z',
     spam: false,
     pii: false,
+    secretHash: HASH_A,
     contact: { name: 'Ann', email: null, phone: '029 2018 0123', consentAt: '2026-10-02T08:00:00.000Z', createdAt: '2026-10-02T08:00:00.000Z' },
   });
   assert.deepEqual(Object.keys(records[0].answers ?? {}), ['z', 'a'], 'JSON keys keep their order');
@@ -203,6 +233,9 @@ test(`${STORE_NAME}: records come out whole, oldest first, and go into another d
   assert.deepEqual(found.contacts, [sent[1].id]);
   // The copy counts alike: its summary cells were computed as it was stored.
   assert.deepEqual(await target.countSummary(sent[0].change), await source.countSummary(sent[0].change));
+  // And authorship holds after the move: only the secret it was stored with changes it.
+  assert.deepEqual(await target.upsertResponse({ ...sent[1], answer: 'no' }), { status: 'ignored' });
+  assert.deepEqual(await target.upsertResponse({ ...sent[1], answer: 'no' }, undefined, { secretHash: HASH_A }), { status: 'updated' });
 });
 
 // -------------------------------------------------------------------------------------------------
@@ -250,6 +283,18 @@ test(`${STORE_NAME}: the same id sent to two stores on one database at once is s
     assert.equal(results.filter(({ status }) => status === 'created').length, 1, `round ${round}: ${JSON.stringify(results)}`);
     assert.equal(results.filter(({ status }) => status === 'updated').length, 11);
   }
+  // The author's sends and forged ones (another secret) at once, to both stores: none of the forged ones changes it.
+  const authored = response({ comment: 'by its author' });
+  const mixed = await Promise.all(
+    Array.from({ length: 12 }, (_, i) =>
+      (i % 2 ? a : b).upsertResponse(i % 3 ? authored : { ...authored, comment: 'forged' }, undefined, { secretHash: i % 3 ? HASH_A : HASH_B }),
+    ),
+  );
+  const created = mixed.findIndex(({ status }) => status === 'created');
+  assert.equal(mixed.filter(({ status }) => status === 'created').length, 1, JSON.stringify(mixed));
+  const stored = await a.getResponse(authored.id);
+  assert.equal(stored?.comment, created % 3 ? 'by its author' : 'forged', 'whichever send came first holds the id, and only its secret changes it');
+  await a.deleteResponse(authored.id);
   // Another change under a known id, sent at once with the first: one of them is stored, the other refused.
   const first = response();
   const results = await Promise.all([a.upsertResponse(first), b.upsertResponse({ ...first, change: 'another' })]);

@@ -18,3 +18,9 @@ export const PAGE_PATTERN = /^https?:\/\/[^?#\s]+$/;
 
 /** A widget version: semantic versioning. */
 export const VERSION_PATTERN = /^[0-9]+\.[0-9]+\.[0-9]+([-+][0-9A-Za-z.-]+)?$/;
+
+/**
+ * A response's secret: 22 to 128 of `A-Za-z0-9_-` (the widget sends a UUID v4; 22 base64url
+ * characters hold 128 bits).
+ */
+export const SECRET_PATTERN = /^[A-Za-z0-9_-]{22,128}$/;

@@ -50,4 +50,10 @@ export interface WelcomedResponse {
   honeypot?: string;
   /** Milliseconds from the prompt being shown to the answer (receivers flag very fast ones). */
   shownForMs?: number;
+  /**
+   * Proof of authorship: a random secret made with `id` and sent with every send of this response,
+   * so that a receiver can refuse changes from anyone else who learns the id. Added as the response
+   * is sent; never in the prompt's events, nor in what receivers store or return (they keep a hash).
+   */
+  secret?: string;
 }

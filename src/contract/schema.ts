@@ -12,7 +12,15 @@ import {
 } from './limits.js';
 import { ABOUT_GROUPS } from './about-you.js';
 import { EMAIL_PATTERN, PANEL_MAX_LENGTH, PHONE_PATTERN } from './panel.js';
-import { CHANGE_PATTERN, ID_PATTERN, LOCALE_PATTERN, PAGE_PATTERN, QUESTION_ID_PATTERN, VERSION_PATTERN } from './patterns.js';
+import {
+  CHANGE_PATTERN,
+  ID_PATTERN,
+  LOCALE_PATTERN,
+  PAGE_PATTERN,
+  QUESTION_ID_PATTERN,
+  SECRET_PATTERN,
+  VERSION_PATTERN,
+} from './patterns.js';
 import { ANSWERS, SCHEMA_VERSION } from './response.js';
 
 /** A pattern as JSON Schema writes it: RegExp's `source` escapes `/`, which JSON Schema need not. */
@@ -24,7 +32,7 @@ export const responseSchema = {
   $id: 'https://welcomed.invalid/schema/welcomed-1.json',
   title: 'Welcomed response (welcomed/1)',
   description:
-    'One answer to a <welcomed-prompt>, as POSTed to the configured endpoint. Re-sent whole, with the same id, when the follow-up is sent; receivers upsert on id.',
+    'One answer to a <welcomed-prompt>, as POSTed to the configured endpoint. Re-sent whole, with the same id and secret, when the follow-up is sent; receivers upsert on id, and only a send with the secret the response was stored with may change it.',
   type: 'object',
   additionalProperties: false,
   required: ['schema', 'id', 'change', 'answer', 'locale', 'page', 'answeredAt', 'widget'],
@@ -109,6 +117,12 @@ export const responseSchema = {
       type: 'integer',
       minimum: 0,
       maximum: SHOWN_FOR_MAX_MS,
+    },
+    secret: {
+      description:
+        'Proof of authorship: a random secret made with the id, the same in every send of this response. A receiver keeps only its hash, and lets a later send change the response only if it carries the same secret. Optional: a response first stored without one can be changed by any send, as before.',
+      type: 'string',
+      pattern: jsonPattern(SECRET_PATTERN),
     },
   },
 } as const;

@@ -44,10 +44,13 @@ export class Delivery {
     };
   }
 
-  /** Queues a response (replacing an earlier version with the same id) and tries to send it now. */
-  submit(response: WelcomedResponse, transport: Transport, owner?: DeliveryListener): void {
+  /**
+   * Queues a response (replacing an earlier version with the same id) with its secret, and tries
+   * to send it now.
+   */
+  submit(response: WelcomedResponse, transport: Transport, owner?: DeliveryListener, secret?: string): void {
     if (owner) this.owners.set(response.id, owner);
-    this.queue.put(response, transport);
+    this.queue.put(response, transport, undefined, secret);
     void this.flush('now');
   }
 
@@ -92,7 +95,7 @@ export class Delivery {
         // Re-read: the other tab may have delivered it, or the user sent a newer version.
         const current = this.queue.get(id);
         if (!current || JSON.stringify(current.response) !== body) return false;
-        const outcome = await sendResponse(this.endpoint, response, { transport, keepalive });
+        const outcome = await sendResponse(this.endpoint, response, { transport, keepalive, secret: current.secret });
         switch (outcome.kind) {
           case 'delivered':
             this.queue.remove(id, body);

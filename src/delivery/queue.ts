@@ -18,6 +18,8 @@ export interface QueuedResponse {
   retryAfter: number;
   /** When it was first queued. */
   queuedAt: number;
+  /** The response's secret, sent with it (see WelcomedResponse.secret); kept apart from it. */
+  secret?: string;
 }
 
 /**
@@ -54,14 +56,16 @@ export class ResponseQueue {
   }
 
   /**
-   * Adds a response, or replaces the waiting one with the same id by this newer version.
-   * Returns the ids of the oldest responses dropped to stay within QUEUE_MAX_ENTRIES.
+   * Adds a response, or replaces the waiting one with the same id by this newer version (keeping
+   * its secret when none is given). Returns the ids of the oldest responses dropped to stay
+   * within QUEUE_MAX_ENTRIES.
    */
-  put(response: WelcomedResponse, transport: Transport, now: number = Date.now()): string[] {
+  put(response: WelcomedResponse, transport: Transport, now: number = Date.now(), secret?: string): string[] {
     const existing = this.get(response.id);
     const entry: QueuedResponse = existing
       ? { ...existing, response, transport, notBefore: now }
       : { response, transport, attempts: 0, notBefore: now, retryAfter: 0, queuedAt: now };
+    entry.secret = secret ?? entry.secret;
     this.setItem(this.prefix + response.id, JSON.stringify(entry));
     const all = this.entries(now);
     return all.slice(0, Math.max(0, all.length - QUEUE_MAX_ENTRIES)).map((old) => {

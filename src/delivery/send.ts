@@ -21,6 +21,8 @@ export interface SendOptions {
   keepalive?: boolean;
   timeoutMs?: number;
   now?: () => number;
+  /** The response's secret (proof of authorship), added to the body here and nowhere else. */
+  secret?: string;
 }
 
 // Statuses worth trying again: the server may accept the same body later.
@@ -43,7 +45,8 @@ export async function sendResponse(
       method: 'POST',
       // The address is redacted here, as it leaves the browser, because the answer is queued
       // before the redaction code (loaded with this module) is there.
-      body: JSON.stringify({ ...response, page: redactPage(response.page) }),
+      // The secret joins the body only here, so the response the prompt's events carry never has it.
+      body: JSON.stringify({ ...response, page: redactPage(response.page), secret: options.secret }),
       headers: { 'Content-Type': options.transport === 'simple' ? 'text/plain;charset=UTF-8' : 'application/json' },
       credentials: 'omit',
       mode: 'cors',

@@ -61,13 +61,13 @@ export class DeliveryController implements ReactiveController {
   }
 
   /**
-   * Queues a response on this device at once, then sends it (the delivery code may still be
-   * loading). Returns the ids of older answers given up because the queue was full.
+   * Queues a response with its secret on this device at once, then sends it (the delivery code
+   * may still be loading). Returns the ids of older answers given up because the queue was full.
    */
-  send(response: WelcomedResponse, transport: Transport): string[] {
+  send(response: WelcomedResponse, transport: Transport, secret?: string): string[] {
     const endpoint = this.endpoint!;
-    const givenUp = new ResponseQueue(endpoint).put(response, transport);
-    this.withDelivery((delivery) => delivery.submit(response, transport, this.onReport)).catch(() => {
+    const givenUp = new ResponseQueue(endpoint).put(response, transport, undefined, secret);
+    this.withDelivery((delivery) => delivery.submit(response, transport, this.onReport, secret)).catch(() => {
       // Offline before the delivery code could load: the answer waits in the queue for the
       // next visit, which retries it.
       this.onReport({ kind: 'queued', id: response.id, reason: 'network' });

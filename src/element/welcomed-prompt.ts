@@ -183,6 +183,9 @@ export class WelcomedPrompt extends LitElement {
   private config: PromptConfig | null = null;
   private loggedProblems = new Set<string>();
   private response: WelcomedResponse | null = null;
+  // Proof of authorship for this.response: kept here and in the queue, never in the response
+  // the events carry, which every script on the page can read.
+  private secret = '';
   private alreadyAnswered = false;
   private focusAfterRender = false;
   private flow: FollowUpFlow | null = null;
@@ -256,7 +259,7 @@ export class WelcomedPrompt extends LitElement {
   private send(response: WelcomedResponse): void {
     // The queue's bound was reached (this browser has 100 answers waiting for this endpoint):
     // the oldest is given up, which the web team must be able to see.
-    for (const id of this.delivery.send(response, this.config!.transport)) {
+    for (const id of this.delivery.send(response, this.config!.transport, this.secret)) {
       const reason = `queue-full: ${QUEUE_MAX_ENTRIES} answers were waiting for this endpoint, so the oldest (${id}) was given up`;
       this.logOnce('warn', reason);
       dispatchWelcomedEvent(this, 'welcomed-error', { id, reason });
@@ -332,6 +335,8 @@ export class WelcomedPrompt extends LitElement {
       shownForMs: this.shownAt === undefined ? undefined : performance.now() - this.shownAt,
     });
     this.response = response;
+    // Another UUID v4: 122 random bits, made with the id.
+    this.secret = newResponseId();
     dispatchWelcomedEvent(this, 'welcomed-answer', response);
     this.send(response);
     rememberAnswer(config.endpoint, config.change, config.rememberDays);

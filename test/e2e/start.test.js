@@ -10,7 +10,7 @@ import puppeteer from 'puppeteer-core';
 import { launchOptions } from '../support/chromium.js';
 import { freePort, inPrompt, startScript, stopScript } from '../support/e2e.js';
 
-const ADMIN_TOKEN = 'e2e-admin-token-0123456789abcdef';
+const ADMIN_TOKEN = '5I49jwwIfHKVhYh5ynHq-ZraBJXh6N-2';
 
 let server;
 let browser;

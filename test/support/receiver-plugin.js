@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { createReceiver } from 'welcomed-receiver';
 import { startFaultProxy } from './fault-proxy.js';
 
-const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
+const ADMIN_TOKEN = '-g56i5qXGyZjaLQD1Aiw30ta2p_Jgr2Z';
 
 /** @returns {import('@web/test-runner').TestRunnerPlugin} */
 export function receiverPlugin() {

@@ -2,6 +2,7 @@
 // admins list them as JSON or CSV and erase them one by one.
 import type { FastifyPluginAsync } from 'fastify';
 import { BODY_MAX_BYTES, redactResponse, responseSchema, type WelcomedResponse } from 'welcomed/contract';
+import { secretHash } from '../authorship.js';
 import { toCsv } from '../csv.js';
 import { HttpError, emptyBody } from '../http-errors.js';
 import { isSpam } from '../spam.js';
@@ -35,20 +36,20 @@ export const responsesRoutes: FastifyPluginAsync<ResponsesRoutesOptions> = async
       },
     },
     async (request, reply) => {
-      const response = request.body;
+      const { secret, ...response } = request.body;
       // Spam gets the same reply as anything else: a bot must not learn what gave it away.
       const spam = isSpam(response, minAnswerMs);
       const { redacted, pii } = redactResponse(response);
-      const { status } = await store.upsertResponse(redacted, new Date(), { spam, pii });
-      if (status === 'conflict') {
-        throw new HttpError(
-          409,
-          'change-mismatch',
-          `Response ${response.id} is already stored for a different change; a new answer needs a new id.`,
-        );
-      }
-      reply.code(status === 'created' ? 201 : 200);
-      return { id: response.id, status };
+      const secretHashOfSend = secret === undefined ? undefined : secretHash(secret);
+      const { status } = await store.upsertResponse(redacted, new Date(), { spam, pii, secretHash: secretHashOfSend });
+      // One reply whatever happened — created, updated, ignored (stored with another secret) or
+      // a conflict (stored for another change): any difference would tell a sender without the
+      // response's secret whether its id exists. Even a 409 for a conflict would: a sender's own
+      // first send to an unused id makes the id its own, so a conflict on a later send would
+      // tell it apart from an id someone else holds.
+      if (status === 'ignored' || status === 'conflict') request.log.info(`a send changed nothing (${status})`);
+      reply.code(201);
+      return { id: response.id };
     },
   );
 

@@ -17,6 +17,7 @@ export function pgRecords(pool: pg.Pool): Pick<Store, 'exportRecords' | 'importR
         const { rows } = await pool.query<RecordRow & { seq: string }>(
           `SELECT r.id, r.seq, r.change, r.answer, r.comment, r.answers, r.about, r.locale, r.page, r.answered_at,
                   r.widget, ${iso('r.received_at')} AS received_at, ${iso('r.updated_at')} AS updated_at, r.spam, r.pii,
+                  r.secret_hash,
                   c.name AS contact_name, c.email AS contact_email, c.phone AS contact_phone,
                   ${iso('c.consent_at')} AS contact_consent_at, ${iso('c.created_at')} AS contact_created_at
            FROM responses r LEFT JOIN contacts c ON c.response_id = r.id
@@ -39,14 +40,15 @@ export function pgRecords(pool: pg.Pool): Pick<Store, 'exportRecords' | 'importR
         // WITH ORDINALITY … ORDER BY: the records get their sequence numbers in the order given.
         const { rows } = await client.query<{ id: string }>(
           `INSERT INTO responses (id, change, answer, comment, answers, about, locale, page, answered_at, widget,
-                                  received_at, updated_at, spam, pii, week_start, ${aboutColumns.join(', ')})
+                                  received_at, updated_at, spam, pii, secret_hash, week_start, ${aboutColumns.join(', ')})
            SELECT id, change, answer, comment, answers, about, locale, page, answered_at, widget,
-                  received_at, updated_at, spam, pii, week_start, ${aboutColumns.join(', ')}
+                  received_at, updated_at, spam, pii, secret_hash, week_start, ${aboutColumns.join(', ')}
            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::json[], $6::json[], $7::text[], $8::text[],
                        $9::text[], $10::text[], $11::timestamptz[], $12::timestamptz[], $13::boolean[], $14::boolean[],
-                       $15::date[], $16::text[], $17::text[], $18::text[], $19::text[])
+                       $15::text[], $16::date[], $17::text[], $18::text[], $19::text[], $20::text[])
              WITH ORDINALITY AS v(id, change, answer, comment, answers, about, locale, page, answered_at, widget,
-                                  received_at, updated_at, spam, pii, week_start, ${aboutColumns.join(', ')}, position)
+                                  received_at, updated_at, spam, pii, secret_hash, week_start, ${aboutColumns.join(', ')},
+                                  position)
            ORDER BY position
            ON CONFLICT (id) DO NOTHING
            RETURNING id`,
@@ -65,6 +67,7 @@ export function pgRecords(pool: pg.Pool): Pick<Store, 'exportRecords' | 'importR
             records.map((record) => record.updatedAt),
             records.map((record) => record.spam),
             records.map((record) => record.pii),
+            records.map((record) => record.secretHash),
             cells.map((cell) => cell.week_start),
             ...aboutColumns.map((column) => cells.map((cell) => cell[column])),
           ],

@@ -19,7 +19,7 @@ interface Migration {
 }
 
 const ABOUT_COLUMNS = Object.values(ABOUT_COLUMN);
-/** Rows filled per statement by migration 2. */
+/** Rows filled per statement by migration 3. */
 const FILL_BATCH = 5000;
 
 /** Every migration, oldest first. Never edit one that has shipped: add the next. */
@@ -63,7 +63,14 @@ const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 2,
-    // As in SQLite (sqlite-schema.ts): the summary's cells as plain columns written with each
+    // As SQLite's version 3: the SHA-256 of the secret a response was first stored with, in hex
+    // (authorship.ts); rows stored before have none, and stay open to any sender.
+    description: 'proof of authorship: the hash of each response\'s secret',
+    sql: 'ALTER TABLE responses ADD COLUMN secret_hash text;',
+  },
+  {
+    version: 3,
+    // As SQLite's version 4 (sqlite-schema.ts): the summary's cells as plain columns written with each
     // response, so that a summary is GROUP BY over partial indexes holding only counted rows.
     description: 'the summary cells as columns (week, equality groups) and their indexes',
     sql: `
@@ -81,7 +88,7 @@ const MIGRATIONS: readonly Migration[] = [
 ];
 
 /**
- * Fills the cell columns of rows stored before migration 2 with the code that fills them for new
+ * Fills the cell columns of rows stored before migration 3 with the code that fills them for new
  * responses (summary/cells.ts), a batch at a time.
  */
 async function fillCellColumns(client: ClientBase): Promise<void> {

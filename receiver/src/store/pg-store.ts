@@ -9,6 +9,7 @@
 import pg from 'pg';
 import type { WelcomedResponse } from 'welcomed/contract';
 import { ABOUT_FIELDS } from 'welcomed/contract';
+import { sameSecretHash } from '../authorship.js';
 import { weekStart } from '../summary/cells.js';
 import { DAY_MS } from '../summary/time.js';
 import type { SummaryComment } from '../summary/types.js';
@@ -118,14 +119,15 @@ export async function openPgStore(options: PgStoreOptions): Promise<PgStore> {
         await client.query('BEGIN');
         const received = now.toISOString();
         const cells = cellColumns(response.about, response.answeredAt, received);
-        // One statement decides: a new id is inserted; a known id of the same change is updated
-        // (missing optional fields keep their stored values, flags only ever get set); a known
-        // id of another change matches the WHERE of DO UPDATE, so no row comes back.
+        // One statement decides: a new id is inserted; a known id of the same change, stored with
+        // no secret or with this send's, is updated (missing optional fields keep their stored
+        // values, flags only ever get set, the first secret stays); any other known id fails the
+        // WHERE of DO UPDATE (its row is still locked), so no row comes back, and nothing changes.
         const { rows } = await client.query<{ inserted: boolean; received_at: string; week_start: string }>(
           `INSERT INTO responses (id, change, answer, comment, answers, about, locale, page, answered_at,
-                                  widget, received_at, updated_at, spam, pii, week_start,
+                                  widget, received_at, updated_at, spam, pii, secret_hash, week_start,
                                   ${ABOUT_FIELDS.map((field) => ABOUT_COLUMN[field]).join(', ')})
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $13, $14, $15, $16, $17, $18)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $13, $14, $15, $16, $17, $18, $19)
            ON CONFLICT (id) DO UPDATE SET
              answer = EXCLUDED.answer,
              comment = COALESCE(EXCLUDED.comment, responses.comment),
@@ -138,12 +140,14 @@ export async function openPgStore(options: PgStoreOptions): Promise<PgStore> {
              updated_at = EXCLUDED.updated_at,
              spam = responses.spam OR EXCLUDED.spam,
              pii = responses.pii OR EXCLUDED.pii,
+             secret_hash = COALESCE(responses.secret_hash, EXCLUDED.secret_hash),
              week_start = EXCLUDED.week_start,
              ${ABOUT_FIELDS.map((field) => {
                const column = ABOUT_COLUMN[field];
                return `${column} = CASE WHEN EXCLUDED.about IS NULL THEN responses.${column} ELSE EXCLUDED.${column} END`;
              }).join(',\n             ')}
            WHERE responses.change = EXCLUDED.change
+             AND (responses.secret_hash IS NULL OR responses.secret_hash = EXCLUDED.secret_hash)
            RETURNING (xmax = 0) AS inserted, ${iso('received_at')} AS received_at, week_start::text AS week_start`,
           [
             response.id,
@@ -159,14 +163,22 @@ export async function openPgStore(options: PgStoreOptions): Promise<PgStore> {
             received,
             flags.spam === true,
             flags.pii === true,
+            flags.secretHash ?? null,
             cells.week_start,
             ...ABOUT_FIELDS.map((field) => cells[ABOUT_COLUMN[field]]),
           ],
         );
         const written = rows[0];
         if (!written) {
+          // Why nothing changed, in the order SQLite's store decides it: a secret this send did
+          // not prove first (then nothing is told), else another change.
+          const { rows: stored } = await client.query<{ secret_hash: string | null }>(
+            'SELECT secret_hash FROM responses WHERE id = $1',
+            [response.id],
+          );
           await client.query('ROLLBACK');
-          return { status: 'conflict' };
+          const hash = stored[0]?.secret_hash;
+          return { status: hash && !sameSecretHash(hash, flags.secretHash) ? 'ignored' : 'conflict' };
         }
         // An update counts in the week of its first receipt, which only the row knew. The row
         // is locked by this transaction, so nobody else can change it meanwhile.

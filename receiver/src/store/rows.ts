@@ -147,6 +147,7 @@ export function toResponse(row: StoredRow): StoredResponse {
 /** A stored row with what only a copy between databases needs: the last update, and when contact details were stored. */
 export interface RecordRow extends StoredRow {
   updated_at: string;
+  secret_hash: string | null;
   contact_created_at: string | null;
 }
 
@@ -167,6 +168,7 @@ export function toRecord(row: RecordRow): ResponseRecord {
     updatedAt: row.updated_at,
     spam: row.spam,
     pii: row.pii,
+    secretHash: row.secret_hash,
     contact:
       row.contact_consent_at === null
         ? null

@@ -17,16 +17,16 @@ type SqliteRecordRow = Omit<RecordRow, 'answers' | 'about' | 'spam' | 'pii'> & {
 export function sqliteRecords(db: Database): Pick<Store, 'exportRecords' | 'importRecords' | 'findRecords' | 'countRecords'> {
   const selectPage = db.prepare<[number, number], SqliteRecordRow>(`
     SELECT r.id, r.seq, r.change, r.answer, r.comment, r.answers, r.about, r.locale, r.page, r.answered_at,
-           r.widget, r.received_at, r.updated_at, r.spam, r.pii, c.name AS contact_name, c.email AS contact_email,
+           r.widget, r.received_at, r.updated_at, r.spam, r.pii, r.secret_hash, c.name AS contact_name, c.email AS contact_email,
            c.phone AS contact_phone, c.consent_at AS contact_consent_at, c.created_at AS contact_created_at
     FROM responses r LEFT JOIN contacts c ON c.response_id = r.id
     WHERE r.seq > ? ORDER BY r.seq LIMIT ?`);
   const insertResponse = db.prepare(`
     INSERT INTO responses (id, seq, change, answer, comment, answers, about, locale, page, answered_at, widget,
-                           received_at, updated_at, spam, pii, week_start, about_age_band, about_disabled,
-                           about_disability_impact, about_ethnic_group)
+                           received_at, updated_at, spam, pii, secret_hash, week_start, about_age_band,
+                           about_disabled, about_disability_impact, about_ethnic_group)
     VALUES (@id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM responses), @change, @answer, @comment, @answers, @about,
-            @locale, @page, @answered_at, @widget, @received_at, @updated_at, @spam, @pii, @week_start,
+            @locale, @page, @answered_at, @widget, @received_at, @updated_at, @spam, @pii, @secret_hash, @week_start,
             @about_age_band, @about_disabled, @about_disability_impact, @about_ethnic_group)
     ON CONFLICT (id) DO NOTHING`);
   const insertContact = db.prepare(`
@@ -58,6 +58,7 @@ export function sqliteRecords(db: Database): Pick<Store, 'exportRecords' | 'impo
         updated_at: record.updatedAt,
         spam: record.spam ? 1 : 0,
         pii: record.pii ? 1 : 0,
+        secret_hash: record.secretHash,
         ...cellColumns(record.about, record.answeredAt, record.receivedAt),
       });
       if (changes === 0) continue;

@@ -5,7 +5,7 @@ import { aboutGroups, weekStart } from '../summary/cells.js';
 import { ABOUT_COLUMN } from './rows.js';
 
 /** Current schema version. */
-export const DATABASE_VERSION = 3;
+export const DATABASE_VERSION = 4;
 
 const ABOUT_COLUMNS = Object.values(ABOUT_COLUMN);
 
@@ -42,6 +42,7 @@ CREATE TABLE IF NOT EXISTS responses (
   updated_at  TEXT NOT NULL,
   spam        INTEGER NOT NULL DEFAULT 0 CHECK (spam IN (0, 1)),
   pii         INTEGER NOT NULL DEFAULT 0 CHECK (pii IN (0, 1)),
+  secret_hash TEXT,
   week_start  TEXT,
   about_age_band          TEXT,
   about_disabled          TEXT,
@@ -71,8 +72,8 @@ ALTER TABLE responses ADD COLUMN spam INTEGER NOT NULL DEFAULT 0 CHECK (spam IN 
 ALTER TABLE responses ADD COLUMN pii INTEGER NOT NULL DEFAULT 0 CHECK (pii IN (0, 1));
 `;
 
-/** Version 2 to 3: the summary's cells as columns, filled for the rows already stored. */
-function migrate2To3(db: Database): void {
+/** Version 3 to 4: the summary's cells as columns, filled for the rows already stored. */
+function migrate3To4(db: Database): void {
   db.exec(`
     ALTER TABLE responses ADD COLUMN week_start TEXT;
     ${ABOUT_COLUMNS.map((column) => `ALTER TABLE responses ADD COLUMN ${column} TEXT;`).join('\n')}
@@ -91,13 +92,23 @@ function migrate2To3(db: Database): void {
 }
 
 /**
+ * Version 2 to version 3 (proof of authorship): the SHA-256 of the secret a response was first
+ * stored with, in hex; existing rows have none, and stay open to any sender as before.
+ */
+const MIGRATE_2_TO_3 = `
+ALTER TABLE responses ADD COLUMN secret_hash TEXT;
+`;
+
+/**
  * Sets the connection's pragmas and brings the file's tables to DATABASE_VERSION, creating them
  * in a new file. Throws when the file is newer than this receiver.
  */
 export function prepareDatabase(db: Database, dbPath: string): void {
+  // The wait first: switching a new file to WAL takes a lock that another process starting at
+  // the same moment may hold, and without it that was an immediate "database is locked".
+  db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
   // Erased responses and expired contact details are overwritten, not just unlinked.
   db.pragma('secure_delete = ON');
   db.transaction(() => {
@@ -110,7 +121,8 @@ export function prepareDatabase(db: Database, dbPath: string): void {
     }
     if (version === DATABASE_VERSION) return;
     if (version === 1) db.exec(MIGRATE_1_TO_2);
-    if (version === 1 || version === 2) migrate2To3(db);
+    if (version === 1 || version === 2) db.exec(MIGRATE_2_TO_3);
+    if (version >= 1 && version <= 3) migrate3To4(db);
     db.exec(SCHEMA);
     db.pragma(`user_version = ${DATABASE_VERSION}`);
   }).immediate();

@@ -4,13 +4,12 @@
 // Promise is already settled when it returns; writes that read first run in `BEGIN IMMEDIATE`
 // transactions so that several processes sharing one file stay correct too. Streams read page by
 // page, so no statement stays open while a consumer awaits.
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import Database, { type Statement } from 'better-sqlite3';
-import type { WelcomedResponse } from 'welcomed/contract';
-import { ABOUT_FIELDS } from 'welcomed/contract';
+import { ABOUT_FIELDS, type WelcomedResponse } from 'welcomed/contract';
+import { sameSecretHash } from '../authorship.js';
 import { DAY_MS } from '../summary/time.js';
 import type { SummaryComment } from '../summary/types.js';
+import { checkDatabaseFiles } from './sqlite-files.js';
 import { sqliteRecords } from './sqlite-records.js';
 import { prepareDatabase } from './sqlite-schema.js';
 import { ABOUT_COLUMN, cellColumns, newestPages, toCounts, toResponse, toSummaryCounts, type CellRow, type StoredRow } from './rows.js';
@@ -44,27 +43,30 @@ export interface SqliteStore extends Store {
  * `:memory:` works for throw-away stores.
  */
 export async function openSqliteStore(dbPath: string): Promise<SqliteStore> {
-  if (dbPath !== ':memory:' && !dbPath.startsWith('file:')) {
-    mkdirSync(dirname(dbPath), { recursive: true });
+  checkDatabaseFiles(dbPath);
+  let db: Database.Database;
+  try {
+    db = new Database(dbPath);
+  } catch (error) {
+    throw explainSqliteError(error, dbPath);
   }
-  const db = new Database(dbPath);
   try {
     prepareDatabase(db, dbPath);
   } catch (error) {
     db.close();
-    throw error;
+    throw explainSqliteError(error, dbPath);
   }
 
-  const selectStored = db.prepare<[string], { change: string; received_at: string }>(
-    'SELECT change, received_at FROM responses WHERE id = ?',
+  const selectStored = db.prepare<[string], { change: string; received_at: string; secret_hash: string | null }>(
+    'SELECT change, received_at, secret_hash FROM responses WHERE id = ?',
   );
   const insertResponse = db.prepare(`
     INSERT INTO responses (id, seq, change, answer, comment, answers, about, locale, page,
-                           answered_at, widget, received_at, updated_at, spam, pii, week_start,
+                           answered_at, widget, received_at, updated_at, spam, pii, secret_hash, week_start,
                            about_age_band, about_disabled, about_disability_impact, about_ethnic_group)
     VALUES (@id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM responses), @change, @answer, @comment,
-            @answers, @about, @locale, @page, @answered_at, @widget, @now, @now, @spam, @pii, @week_start,
-            @about_age_band, @about_disabled, @about_disability_impact, @about_ethnic_group)`);
+            @answers, @about, @locale, @page, @answered_at, @widget, @now, @now, @spam, @pii, @secret_hash,
+            @week_start, @about_age_band, @about_disabled, @about_disability_impact, @about_ethnic_group)`);
   const updateResponse = db.prepare(`
     UPDATE responses SET
       answer = @answer,
@@ -78,6 +80,7 @@ export async function openSqliteStore(dbPath: string): Promise<SqliteStore> {
       updated_at = @now,
       spam = MAX(spam, @spam),
       pii = MAX(pii, @pii),
+      secret_hash = COALESCE(secret_hash, @secret_hash),
       week_start = @week_start,
       ${ABOUT_FIELDS.map((field) => `${ABOUT_COLUMN[field]} = IIF(@about IS NULL, ${ABOUT_COLUMN[field]}, @${ABOUT_COLUMN[field]})`).join(',\n      ')}
     WHERE id = @id AND change = @change`);
@@ -152,6 +155,8 @@ export async function openSqliteStore(dbPath: string): Promise<SqliteStore> {
 
   const upsert = db.transaction((response: WelcomedResponse, now: string, flags: ResponseFlags): UpsertStatus => {
     const stored = selectStored.get(response.id);
+    // Stored with a secret this send does not prove: nothing changes, and nothing is told.
+    if (stored?.secret_hash && !sameSecretHash(stored.secret_hash, flags.secretHash)) return 'ignored';
     if (stored !== undefined && stored.change !== response.change) return 'conflict';
     const params = {
       // A response counts in its week by its first receipt, as received_at keeps.
@@ -169,6 +174,7 @@ export async function openSqliteStore(dbPath: string): Promise<SqliteStore> {
       now,
       spam: flags.spam ? 1 : 0,
       pii: flags.pii ? 1 : 0,
+      secret_hash: flags.secretHash ?? null,
     };
     if (stored === undefined) insertResponse.run(params);
     else updateResponse.run(params);
@@ -188,6 +194,17 @@ export async function openSqliteStore(dbPath: string): Promise<SqliteStore> {
     deleteContactById.run(id);
     return deleteById.run(id).changes > 0;
   });
+
+  /**
+   * After an erasure: secure_delete has zeroed the deleted rows in the pages, but the
+   * write-ahead log still holds every earlier version of those pages, erased text and all, until
+   * a checkpoint reuses it — which can take hundreds of writes. Copy the log into the database
+   * and truncate it to nothing now. Waits for readers in other processes (busy_timeout); if one
+   * still holds an old snapshot, the log is truncated by the next erasure or checkpoint.
+   */
+  const forgetErasedPages = () => {
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  };
 
   async function* iterateResponses(options: ListOptions = {}): AsyncGenerator<StoredResponse> {
     const { change, limit = Infinity, spam = 'include', pageSize = 500 } = options;
@@ -252,16 +269,32 @@ export async function openSqliteStore(dbPath: string): Promise<SqliteStore> {
       return row && toResponse(toStoredRow(row));
     },
     async deleteResponse(id) {
-      return erase.immediate(id);
+      const erased = erase.immediate(id);
+      if (erased) forgetErasedPages();
+      return erased;
     },
     async deleteExpiredContacts(days, now = new Date()) {
       if (!Number.isFinite(days) || days < 0) throw new RangeError('days must be a number ≥ 0');
       const cutoff = new Date(now.getTime() - days * DAY_MS).toISOString();
-      return deleteContactsBefore.run(cutoff).changes;
+      const deleted = deleteContactsBefore.run(cutoff).changes;
+      if (deleted > 0) forgetErasedPages();
+      return deleted;
     },
     ...sqliteRecords(db),
     async close() {
       if (db.open) db.close();
     },
   };
+}
+
+/** A SQLite error on opening, with the file it was about (other errors as they are). */
+function explainSqliteError(error: unknown, dbPath: string): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return error;
+  return new Error(
+    `The database ${dbPath} could not be opened for reading and writing (SQLite: ${(error as Error).message}, ${code}). ` +
+      'Check that the user the receiver runs as owns the file, its -wal and -shm files and their folder, ' +
+      'and that the disk has room.',
+    { cause: error },
+  );
 }

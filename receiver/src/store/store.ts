@@ -18,25 +18,31 @@ import type { SummaryComment, SummaryCounts } from '../summary/types.js';
  * A stored response: the payload's own fields (without `honeypot` and `shownForMs`), when the
  * receiver first got it, and `spam: true` / `pii: true` when those flags are set (absent when not).
  */
-export type StoredResponse = Omit<WelcomedResponse, 'honeypot' | 'shownForMs'> & {
+export type StoredResponse = Omit<WelcomedResponse, 'honeypot' | 'shownForMs' | 'secret'> & {
   receivedAt: string;
   spam?: true;
   pii?: true;
 };
 
-/** What the receiver judged about a response as it arrived. */
+/** What the receiver judged about a response as it arrived, and the proof its send carried. */
 export interface ResponseFlags {
   /** The response was judged sent by a bot. */
   spam?: boolean;
   /** The receiver redacted personal data from its free text. */
   pii?: boolean;
+  /** SHA-256, in hex, of the secret the send carried (authorship.ts); absent when it had none. */
+  secretHash?: string;
 }
 
 /** Which responses to list: `include` spam too (the default), `exclude` it, or `only` spam. */
 export type SpamFilter = 'include' | 'exclude' | 'only';
 
-/** What upsertResponse did. `conflict`: the id is stored for another change; nothing was written. */
-export type UpsertStatus = 'created' | 'updated' | 'conflict';
+/**
+ * What upsertResponse did. `conflict`: the id is stored for another change, and the send may know
+ * it (it proved authorship, or the response has no secret); nothing was written. `ignored`: the
+ * response is stored with a secret this send did not prove; nothing was written.
+ */
+export type UpsertStatus = 'created' | 'updated' | 'conflict' | 'ignored';
 
 export interface ListOptions {
   /** Only responses to this change. */
@@ -79,6 +85,8 @@ export interface ResponseRecord {
   updatedAt: string;
   spam: boolean;
   pii: boolean;
+  /** SHA-256 of the response's secret (authorship.ts), copied so that only its author can still change it. */
+  secretHash: string | null;
   contact: { name: string | null; email: string | null; phone: string | null; consentAt: string; createdAt: string } | null;
 }
 
@@ -87,8 +95,13 @@ export interface Store {
   /**
    * Stores a response, or updates the stored one with the same id. Optional fields missing from
    * a later send keep their stored values (sends of one response only ever add fields, and may
-   * arrive out of order), and so do flags already set. `honeypot` and `shownForMs` are ignored:
-   * pass what they mean in `flags`.
+   * arrive out of order), and so do flags already set. `honeypot`, `shownForMs` and `secret` are
+   * ignored: pass what they mean in `flags`.
+   *
+   * Authorship: a response is stored with `flags.secretHash` when it has one. Once stored with a
+   * hash, only a send with the same hash changes it (or learns of a `conflict`); any other is
+   * `ignored`. A response stored without a hash is open to any send, as before secrets existed,
+   * until a send carries one: that hash is kept from then on.
    */
   upsertResponse(response: WelcomedResponse, now?: Date, flags?: ResponseFlags): Promise<{ status: UpsertStatus }>;
   /** How many stored responses gave each answer, spam left out unless `includeSpam`. */
@@ -103,9 +116,18 @@ export interface Store {
    */
   iterateResponses(options?: ListOptions): AsyncIterable<StoredResponse>;
   getResponse(id: string): Promise<StoredResponse | undefined>;
-  /** Removes the response and its contact details; false when there was none. */
+  /**
+   * Removes the response and its contact details from every query at once; false when there was
+   * none. What stays on disk is each database's own: SQLite overwrites the rows and empties its
+   * write-ahead log, leaving no copy in its files (journals and logs included); PostgreSQL has no
+   * secure delete and keeps the bytes until VACUUM and its own write-ahead log let them go
+   * (SECURITY.md, "What is not defended").
+   */
   deleteResponse(id: string): Promise<boolean>;
-  /** Deletes contact details stored more than `days` days before `now`; resolves with how many. */
+  /**
+   * Deletes contact details stored more than `days` days before `now`, with what is left on disk
+   * as for deleteResponse; resolves with how many.
+   */
   deleteExpiredContacts(days: number, now?: Date): Promise<number>;
   /**
    * The non-spam responses to `change` counted per cell of its summary (answers, weeks, each

@@ -6,8 +6,16 @@
 //
 // Inside a shown week or group only the number of responses and the welcomed share (with its
 // interval) are given, not how many answered partly, no or unsure.
+//
+// A question asked only after a given answer to another (the impact of a condition, asked only
+// after "yes" to having one) is a breakdown of that answer's group, not of the change: its groups,
+// its own "not answered" included, count only those who gave that answer, and add up to that
+// group. Published over everyone, its "not answered" would hold everyone who was never asked, and
+// taking the other question's shown groups from it would bound the hidden ones (the review found a
+// "yes" count of at most 5 people this way). Its cells are suppressed against that group's count,
+// and all of them when that group is itself suppressed.
 import { ABOUT_FIELDS, ABOUT_GROUPS, ANSWERS, type AboutField, type Answer } from 'welcomed/contract';
-import { aboutGroups, weekStart } from './cells.js';
+import { ASKED_WITHIN, aboutGroups, parentOf, weekStart } from './cells.js';
 import { MIN_CELL, suppressCells } from './suppression.js';
 import { WEEK_MS, effectiveTime, isoDate, isoWeek } from './time.js';
 import type {
@@ -109,7 +117,8 @@ function addTo(cells: Map<string, CellCount>, key: string, yes: number): void {
  * Otherwise: the answer counts, the welcomed share ("yes" among all answers) and the "partly"
  * share, each with its interval; every ISO week from the first to the last with a response
  * (empty weeks included, so the time axis has no holes); each `about` question's groups, then
- * those who did not answer it; recent comments.
+ * those who did not answer it (a question asked within another's group: within that group);
+ * recent comments.
  */
 export function summarizeCounts(
   change: string,
@@ -149,19 +158,8 @@ export function summarizeCounts(
     welcomed: interval(answers.yes, n),
     partly: interval(answers.partly, n),
     weeks: protect(weekCells, minCell),
-    groups: Object.fromEntries(
-      ABOUT_FIELDS.map((field) => [
-        field,
-        protect(
-          groupCells(field, counts.groups[field] ?? [], { n, yes: answers.yes }).map(({ group, n: size, yes }) => ({
-            label: { group },
-            n: size,
-            yes,
-          })),
-          minCell,
-        ),
-      ]),
-    ) as ChangeSummary['groups'],
+    groups: protectGroups(counts, { n, yes: answers.yes }, minCell),
+    within: ASKED_WITHIN,
     comments: recent.map((comment) => ({
       date: isoDate(effectiveTime(comment.answeredAt, comment.receivedAt)),
       answer: comment.answer as Answer,
@@ -171,8 +169,31 @@ export function summarizeCounts(
 }
 
 /**
+ * Each `about` question's groups, suppressed as `suppressCells` says against the total they add
+ * up to: the change's, or for a question asked within another's group, that group's count — and
+ * every cell of it when that group is suppressed, as its count is then not published.
+ */
+function protectGroups(counts: SummaryCounts, total: CellCount, minCell: number): ChangeSummary['groups'] {
+  const groups = {} as ChangeSummary['groups'];
+  const cellsOf = {} as Record<AboutField, ({ group: GroupCell['group'] } & CellCount)[]>;
+  // Parents first: ABOUT_FIELDS asks each question after the one it depends on.
+  for (const field of ABOUT_FIELDS) {
+    const parent = parentOf(field);
+    const within = parent && cellsOf[parent[0]].find((cell) => cell.group === parent[1]);
+    cellsOf[field] = groupCells(field, counts.groups[field] ?? [], within ?? total);
+    const cells = cellsOf[field].map(({ group, n, yes }) => ({ label: { group }, n, yes }));
+    const parentCell = parent && groups[parent[0]].find((cell) => cell.group === parent[1]);
+    groups[field] =
+      parentCell && 'suppressed' in parentCell
+        ? cells.map(({ label }) => ({ ...label, suppressed: true as const }))
+        : protect(cells, minCell);
+  }
+  return groups;
+}
+
+/**
  * Every group of one `about` question in the contract's order, empty ones included, then "not
- * answered": the change's total less those counted in a group.
+ * answered": `total` (the change's, or the group it is asked within) less those counted in a group.
  */
 function groupCells(
   field: AboutField,

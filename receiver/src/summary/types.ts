@@ -50,7 +50,16 @@ export interface ChangeSummary {
   welcomed: Interval;
   partly: Interval;
   weeks: WeekCell[];
+  /**
+   * Each question's groups. A question listed in `within` is a breakdown of one group of another
+   * question, not of the change: its groups, "not answered" included, add up to that group.
+   */
   groups: Record<AboutField, GroupCell[]>;
+  /**
+   * The questions asked only after a given answer to another, and that answer:
+   * `{ disabilityImpact: { disabled: 'yes' } }`.
+   */
+  within: Readonly<Partial<Record<AboutField, Partial<Record<AboutField, AboutGroup>>>>>;
   comments: DatedComment[];
 }
 
