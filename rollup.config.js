@@ -7,6 +7,9 @@
 //  - dist/contract/: src/contract/ (the payload's types, schema, limits and redaction, no DOM),
 //    exported as `welcomed/contract` for the reference receiver and any other: ES module, not
 //    minified, with .d.ts types; and dist/response.schema.json, written from it.
+//  - dist/messages/: src/messages/ (every message by id in every locale, from the sources and
+//    xliff/, and the widget's locale rules; no DOM, no Lit), exported as `welcomed/messages` for
+//    servers that speak the widget's words, such as the receiver's no-JavaScript form.
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
@@ -99,6 +102,24 @@ export default [
         outDir: 'dist/contract',
       }),
       writeSchema(),
+    ],
+  },
+  {
+    input: 'src/messages/index.ts',
+    output: { dir: 'dist/messages', format: 'es', entryFileNames: 'index.js', sourcemap: true },
+    plugins: [
+      typescript({
+        tsconfig: './tsconfig.json',
+        // Its types at dist/messages/types/, in the folders of src/ (the catalogue and the locale
+        // rules live beside the widget's); patterns are relative to rootDir.
+        rootDir: 'src',
+        include: ['messages/index.ts', 'messages/catalogue.ts', 'generated/messages.ts', 'i18n/locale-match.ts'],
+        noEmitOnError: true,
+        sourceMap: true,
+        declaration: true,
+        declarationDir: 'dist/messages/types',
+        outDir: 'dist/messages',
+      }),
     ],
   },
 ];

@@ -46,10 +46,13 @@ export function demoPolicy(receiverOrigin) {
   ].join('; ');
 }
 
-/** Adds the demo policy to every HTML page an app serves. */
+/**
+ * Adds the demo policy to every HTML page an app serves that has none of its own: the receiver's
+ * dashboard and its form without JavaScript keep theirs.
+ */
 function withDemoPolicy(app, receiverOrigin) {
   app.addHook('onSend', async (_request, reply, payload) => {
-    if (String(reply.getHeader('content-type') ?? '').startsWith('text/html')) {
+    if (String(reply.getHeader('content-type') ?? '').startsWith('text/html') && !reply.hasHeader('content-security-policy')) {
       reply.header('Content-Security-Policy', demoPolicy(receiverOrigin));
     }
     return payload;
@@ -119,14 +122,19 @@ function newestModification(paths) {
   return newest;
 }
 
-/** Serves the demo page from a second origin, with its endpoint pointing at the receiver. */
+/**
+ * Serves the demo page from a second origin, with its endpoint pointing at the receiver, and its
+ * fallback link at the receiver's form, with the page's own address to come back to (a browser
+ * tells another origin only which site a visitor came from, not which page).
+ */
 async function startPartnerSite(endpoint) {
   const partner = Fastify();
-  withDemoPolicy(partner, new URL(endpoint).origin);
-  const page = (await readFile(join(demoDir, 'index.html'), 'utf8')).replace(
-    'endpoint="/api/responses"',
-    `endpoint="${endpoint}"`,
-  );
+  const receiverOrigin = new URL(endpoint).origin;
+  withDemoPolicy(partner, receiverOrigin);
+  const partnerPage = `http://localhost:${partnerPort}/`;
+  const page = (await readFile(join(demoDir, 'index.html'), 'utf8'))
+    .replace('endpoint="/api/responses"', `endpoint="${endpoint}"`)
+    .replace(/href="\/respond\/([^"]+)"/, (_link, rest) => `href="${receiverOrigin}/respond/${rest}&amp;return=${encodeURIComponent(partnerPage)}"`);
   partner.get('/', (_request, reply) => reply.type('text/html; charset=utf-8').send(page));
   await partner.register(fastifyStatic, { root: demoDir, prefix: '/', index: false, serve: true, wildcard: true });
   await partner.register(fastifyStatic, { root: distDir, prefix: '/dist/', decorateReply: false });

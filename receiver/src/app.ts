@@ -13,7 +13,9 @@ import { jsonBodies } from './plugins/json-bodies.js';
 import { originGuard } from './plugins/origin-guard.js';
 import { rateLimits } from './plugins/rate-limits.js';
 import { securityHeaders } from './plugins/security-headers.js';
+import { resolveFormOptions } from './respond/options.js';
 import { dashboardRoutes } from './routes/dashboard.js';
+import { respondRoutes } from './routes/respond.js';
 import { responsesRoutes } from './routes/responses.js';
 import { summaryRoutes } from './routes/summary.js';
 import { openStore } from './store/open.js';
@@ -25,6 +27,7 @@ import { openStore } from './store/open.js';
  */
 export async function createReceiver(options: ReceiverOptions): Promise<FastifyInstance> {
   const settings = resolveOptions(options);
+  const form = resolveFormOptions(options);
   const store = await openStore(settings.database);
   let app: FastifyInstance;
   try {
@@ -58,6 +61,15 @@ export async function createReceiver(options: ReceiverOptions): Promise<FastifyI
     await app.register(adminAuth, { adminToken: settings.adminToken });
     await app.register(contactRetention, { store, contactDays: settings.contactDays });
     await app.register(dashboardRoutes);
+    await app.register(respondRoutes, {
+      prefix: '/respond',
+      store,
+      minAnswerMs: settings.minAnswerMs,
+      allowedOrigins: settings.allowedOrigins,
+      publicOrigin: settings.publicOrigin,
+      ...form,
+      rateLimit: settings.rateLimit,
+    });
     await app.register(async (api) => {
       await api.register(jsonBodies);
       await api.register(responsesRoutes, { store, minAnswerMs: settings.minAnswerMs });

@@ -3,7 +3,7 @@
 export { createReceiver } from './app.js';
 export { checkAdminToken, GENERATE_TOKEN_COMMAND, MIN_TOKEN_LENGTH, TOKEN_PATTERN } from './admin-token.js';
 export { MIN_TOKEN_BITS, tokenStrength, type TokenPattern, type TokenStrength } from './token-strength.js';
-export { CONTRACT_MODULE, checkContractBuilt } from './contract-check.js';
+export { CONTRACT_MODULE, MESSAGES_MODULE, checkContractBuilt } from './contract-check.js';
 export { CSV_COLUMNS, neutraliseFormula, toCsv } from './csv.js';
 export { HttpError, describeError, type ErrorBody, type ErrorDetail } from './http-errors.js';
 export {
@@ -21,6 +21,20 @@ export { ADMIN_RATE_LIMIT } from './plugins/rate-limits.js';
 export { API_CSP } from './plugins/security-headers.js';
 export { parsePayload } from './plugins/json-bodies.js';
 export { DASHBOARD_CSP } from './routes/dashboard.js';
+export { FALLBACK_WIDGET, FORM_BODY_MAX_BYTES, FORM_CSP } from './routes/respond.js';
+export {
+  DESCRIPTION_MAX_LENGTH,
+  QUESTION_MAX_LENGTH,
+  parseRegistry,
+  type ChangeDefinition,
+  type ChangeRegistry,
+  type LocalizedText,
+} from './respond/change-config.js';
+export { checkFormKeys, generateFormKey } from './respond/form-keys.js';
+export { FORM_TOKEN_MAX_AGE_MS, FormTokens, type TokenCheck } from './respond/form-token.js';
+export type { FormOptions } from './respond/options.js';
+export { loadRegistry } from './respond/registry-file.js';
+export type { FormSettings } from './respond/settings.js';
 export { MAX_DETAILS } from './routes/response-body.js';
 export { DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT } from './routes/responses.schemas.js';
 export { generateAdminToken, readDbPath, readSettings, type Environment, type Settings } from './settings.js';

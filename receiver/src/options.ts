@@ -5,6 +5,7 @@ import { checkAdminToken } from './admin-token.js';
 import { checkDatabaseUrl } from './database-url.js';
 import { parseOrigins } from './origins.js';
 import type { DatabaseOptions } from './store/open.js';
+import type { FormOptions } from './respond/options.js';
 
 /** A rate limit: `max` requests per client per `timeWindow` (ms, or e.g. `'1 minute'`). */
 export interface RateLimit {
@@ -13,6 +14,7 @@ export interface RateLimit {
 }
 
 /**
+
  * How long a client may take, in milliseconds, before its connection is closed (a slow or
  * stalled request is answered 408 first). Without these, Node and Fastify wait for ever.
  */
@@ -25,8 +27,11 @@ export interface Timeouts {
   idleMs: number;
 }
 
-/** What createReceiver is given. */
-export interface ReceiverOptions {
+/**
+ * What createReceiver is given; `formKeys` and `changes` are the no-JavaScript form's (FormOptions,
+ * checked by respond/options.ts).
+ */
+export interface ReceiverOptions extends FormOptions {
   /** SQLite file (created with its folder if missing); `:memory:` for throw-away receivers. */
   dbPath?: string;
   /** PostgreSQL instead of SQLite: `postgres://user:password@host:5432/database`. */

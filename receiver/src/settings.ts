@@ -11,9 +11,10 @@ import { checkAdminToken } from './admin-token.js';
 import { checkDatabaseUrl } from './database-url.js';
 import { DEFAULT_CONTACT_DAYS, DEFAULT_DATABASE_POOL, DEFAULT_MIN_ANSWER_MS, DEFAULT_RATE_LIMIT } from './options.js';
 import { parseOrigins } from './origins.js';
+import { readFormSettings, type FormSettings } from './respond/settings.js';
 
-/** The receiver's settings, one per environment variable. */
-export interface Settings {
+/** The receiver's settings, one per environment variable; FormSettings has the form's. */
+export interface Settings extends FormSettings {
   /** `PORT`, default 8080 (0 picks a free port). */
   port: number;
   /** `HOST`, default `127.0.0.1`. */
@@ -52,6 +53,7 @@ export type Environment = Record<string, string | undefined>;
 export function readSettings(env: Environment = process.env): Settings {
   const generated = blank(env.WELCOMED_ADMIN_TOKEN);
   return {
+    ...readFormSettings(env),
     port: readPort(env.PORT),
     host: readHost(env.HOST),
     dbPath: readDbPath(env),

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { createReceiver } from './app.js';
 import { RATE_WINDOW_MS, type ReceiverOptions } from './options.js';
+import { loadRegistry } from './respond/registry-file.js';
 import type { Settings } from './settings.js';
 import { describeDatabase } from './store/open.js';
 
@@ -39,6 +40,8 @@ export async function startReceiver(settings: Settings, hooks: StartHooks = {}):
     minAnswerMs: settings.minAnswerMs,
     logger: hooks.logger,
     rateLimit: hooks.rateLimit ?? { max: settings.rateLimit, timeWindow: RATE_WINDOW_MS },
+    formKeys: settings.formKeys,
+    changes: settings.changesFile === undefined ? undefined : await loadRegistry(settings.changesFile),
   });
   try {
     if (beforeListen) await beforeListen(app);
@@ -53,6 +56,7 @@ export async function startReceiver(settings: Settings, hooks: StartHooks = {}):
   print(`Welcomed receiver listening on ${url} (database: ${describeDatabase(database)})`);
   const own = settings.publicOrigin ?? 'pages on this origin (told by Sec-Fetch-Site; set WELCOMED_PUBLIC_ORIGIN)';
   print(`Responses: POST ${url}/api/responses from ${[own, ...settings.origins].join(', ')}`);
+  print(`Form without JavaScript: ${url}/respond/<change>${settings.changesFile ? ` (changes from ${settings.changesFile})` : ''}`);
   if (settings.adminTokenGenerated) {
     print(`Admin token, generated for this run (set WELCOMED_ADMIN_TOKEN to keep one): ${settings.adminToken}`);
   }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { redact, redactResponse } from 'welcomed/contract';
-import { CONTRACT_MODULE, checkContractBuilt } from 'welcomed-receiver';
+import { CONTRACT_MODULE, MESSAGES_MODULE, checkContractBuilt } from 'welcomed-receiver';
 import { AUTH, databaseFiles, makeResponse, post, readTables, startTestReceiver, tempDir } from './helpers.js';
 
 test('PII in a comment from a client that did not redact is redacted before storing, and flagged', async (t) => {
@@ -139,9 +139,11 @@ test('NUL characters (\\u0000 escapes), which PostgreSQL cannot store, are store
 test('without the built contract the receiver refuses to start: "run npm run build first"', () => {
   const missing = new URL('../../dist/contract/no-such-redact.js', import.meta.url);
   assert.throws(() => checkContractBuilt(missing), /no-such-redact\.js, which is missing: run npm run build first\./);
+  assert.throws(() => checkContractBuilt(CONTRACT_MODULE, missing), /^Error: The receiver's form speaks the widget's words, built to .*no-such-redact\.js, which is missing: run npm run build first\.$/);
   assert.doesNotThrow(() => checkContractBuilt());
   assert.equal(redact('07700 900123'), '[phone]');
   assert.equal(fileURLToPath(CONTRACT_MODULE), fileURLToPath(new URL('../../dist/contract/index.js', import.meta.url)));
+  assert.equal(fileURLToPath(MESSAGES_MODULE), fileURLToPath(new URL('../../dist/messages/index.js', import.meta.url)));
 });
 
 test('main.js prints the same one-line message and exits 1 when the contract is missing', async (t) => {

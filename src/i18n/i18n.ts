@@ -1,6 +1,9 @@
 import { configureReentrantLocalization } from '@lit/localize/init/reentrant.js';
 import { sourceLocale, targetLocales } from '../generated/locale-codes.js';
 import { localeLoaders, type LocaleModule } from '../generated/locale-loaders.js';
+import { directionOf, matchLocaleIn, type LocaleMatch } from './locale-match.js';
+
+export { directionOf, type LocaleMatch };
 
 // Each copy of the widget has its own @lit/localize (it is bundled), so configuring it here
 // cannot clash with a host page's own use of @lit/localize. Reentrant mode lets every prompt
@@ -85,28 +88,13 @@ export async function loadLocale(locale: string, part = FIRST_RENDER): Promise<v
   loadedParts.add(`${locale}/${part.name}`);
 }
 
-/** What `matchLocale` decided, and a note for the console when it had to fall back. */
-export interface LocaleMatch {
-  locale: string;
-  note?: string;
-}
-
 /**
  * Picks the supported locale for a BCP 47 tag: the whole tag, then its language
- * (`cy-GB` → `cy`, `pa-Guru-IN` → `pa`), else English with a note. Pure.
+ * (`cy-GB` → `cy`, `pa-Guru-IN` → `pa`), else English with a note. Pure (locale-match.ts, which
+ * the message catalogue shares, so a server picks the same locale).
  */
 export function matchLocale(tag: string, supported: readonly string[] = supportedLocales): LocaleMatch {
-  const wanted = tag.trim().toLowerCase().replace(/_/g, '-');
-  if (!wanted) return { locale: sourceLocale };
-  const exact = supported.find((locale) => locale.toLowerCase() === wanted);
-  if (exact) return { locale: exact };
-  const language = wanted.split('-')[0];
-  const byLanguage = supported.find((locale) => locale.toLowerCase() === language);
-  if (byLanguage) return { locale: byLanguage };
-  return {
-    locale: sourceLocale,
-    note: `no translation for lang="${tag.slice(0, 35)}", so English is shown. Available: ${supported.join(', ')}.`,
-  };
+  return matchLocaleIn(tag, supported, sourceLocale);
 }
 
 /**
@@ -126,14 +114,6 @@ export function requestedLanguage(element: Element): string {
     }
   }
   return '';
-}
-
-/** Locales written right to left. */
-const RIGHT_TO_LEFT = new Set(['ar', 'ur', 'fa', 'he', 'ps', 'sd', 'yi']);
-
-/** Text direction of a locale. */
-export function directionOf(locale: string): 'ltr' | 'rtl' {
-  return RIGHT_TO_LEFT.has(locale.split('-')[0]!.toLowerCase()) ? 'rtl' : 'ltr';
 }
 
 /** Plural categories `Intl.PluralRules` can return. */

@@ -40,6 +40,8 @@ const REQUIRED = [
   'dist/lib/index.d.ts',
   'dist/contract/index.js',
   'dist/contract/index.d.ts',
+  'dist/messages/index.js',
+  'dist/messages/types/messages/index.d.ts',
 ];
 
 let app;
@@ -202,6 +204,21 @@ test('welcomed/contract from the packed tarball runs in plain Node, with no DOM:
     redacted: 'Call [phone]',
     bodyLimit: 16 * 1024,
   });
+});
+
+// Uses the tarball the test above installed in the throw-away app.
+test('welcomed/messages from the packed tarball runs in plain Node: every locale, its direction, its words', async () => {
+  const script = [
+    "const { locales, message, directionOf, matchLocale } = await import('welcomed/messages');",
+    'console.log(JSON.stringify({',
+    '  locales: locales.length,',
+    "  welsh: message(matchLocale('cy-GB').locale, 'answer.yes'),",
+    "  urdu: directionOf('ur'),",
+    "  limit: message('en', 'fallback.comment.limit', '1,200'),",
+    '}));',
+  ].join('\n');
+  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: app });
+  assert.deepEqual(JSON.parse(stdout), { locales: 12, welsh: 'Ydw', urdu: 'rtl', limit: 'You can enter up to 1,200 characters' });
 });
 
 /** Type-checks a TypeScript consumer of the installed tarball, .d.ts files included. */

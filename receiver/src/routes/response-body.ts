@@ -27,8 +27,9 @@ const HINTS: Record<string, string> = {
 
 const ajv = new Ajv({ allErrors: true, strict: true });
 formatsPlugin.default(ajv, ['date-time']);
-// Compiled once: the schema has an $id, which one Ajv instance accepts once.
-const validateResponse = ajv.compile(responseSchema);
+// Compiled once: the schema has an $id, which one Ajv instance accepts once. Also used by the
+// no-JavaScript form (routes/respond.ts) on the responses it builds.
+export const validateResponse = ajv.compile(responseSchema);
 
 /** The route's `validatorCompiler`: every body is checked by the one validator above. */
 export const responseValidator: FastifySchemaCompiler<unknown> = () => validateResponse;

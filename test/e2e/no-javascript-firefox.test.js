@@ -1,0 +1,4 @@
+// The widget's fallback with JavaScript off, in firefox (test/support/no-javascript-tests.js).
+import { noJavaScriptTests } from '../support/no-javascript-tests.js';
+
+noJavaScriptTests('firefox');
