@@ -99,15 +99,37 @@ const MIGRATE_2_TO_3 = `
 ALTER TABLE responses ADD COLUMN secret_hash TEXT;
 `;
 
+/** How long a process starting beside others waits for one of them to switch a new file to WAL. */
+const WAL_SWITCH_WAIT_MS = 5000;
+
+/**
+ * Puts the file in WAL mode. When several processes open one new file at once, each reads it
+ * (a shared lock) and then needs it alone to switch it: SQLite sees that waiting could deadlock,
+ * so it answers SQLITE_BUSY at once instead of calling the busy handler, and a receiver starting
+ * beside another failed with "database is locked" (npm test saw it). So wait a little and ask
+ * again: by then another has switched it, and asking changes nothing.
+ */
+function useWal(db: Database): void {
+  const deadline = Date.now() + WAL_SWITCH_WAIT_MS;
+  for (;;) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'SQLITE_BUSY' || Date.now() > deadline) throw error;
+      // A synchronous pause (the store opens synchronously): 20 ms, once per try.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+    }
+  }
+}
+
 /**
  * Sets the connection's pragmas and brings the file's tables to DATABASE_VERSION, creating them
  * in a new file. Throws when the file is newer than this receiver.
  */
 export function prepareDatabase(db: Database, dbPath: string): void {
-  // The wait first: switching a new file to WAL takes a lock that another process starting at
-  // the same moment may hold, and without it that was an immediate "database is locked".
   db.pragma('busy_timeout = 5000');
-  db.pragma('journal_mode = WAL');
+  useWal(db);
   db.pragma('foreign_keys = ON');
   // Erased responses and expired contact details are overwritten, not just unlinked.
   db.pragma('secure_delete = ON');
