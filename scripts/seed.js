@@ -1,9 +1,10 @@
 // @ts-check
-// `npm run demo:seed`: fills the receiver's database (WELCOMED_DB, default data/welcomed.db) with
-// plausible generated responses, so the dashboard (/dashboard) has something to show at once:
-// four changes over about ten weeks, answers drifting week by week, optional equality answers
-// with realistic small groups, some comments (already redacted, as the receiver stores them) and
-// a few responses flagged as spam. `npm start` seeds nothing.
+// `npm run demo:seed`: fills the receiver's database (WELCOMED_DATABASE_URL if set, else
+// WELCOMED_DB, default data/welcomed.db) with plausible generated responses, so the dashboard
+// (/dashboard) has something to show at once: four changes over about ten weeks, answers
+// drifting week by week, optional equality answers with realistic small groups, some comments
+// (already redacted, as the receiver stores them) and a few responses flagged as spam.
+// `npm start` seeds nothing.
 //
 // Deterministic: the same seed gives the same responses with the same ids, so running it again
 // adds nothing (responses already stored are left as they are).
@@ -287,9 +288,10 @@ async function importReceiver() {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   try {
     const until = readUntil(process.argv.slice(2));
-    const { openSqliteStore, readDbPath } = await importReceiver();
-    const dbPath = readDbPath();
-    const store = await openSqliteStore(dbPath);
+    const { checkDatabaseUrl, describeDatabase, openStore, readDbPath } = await importReceiver();
+    const url = process.env.WELCOMED_DATABASE_URL?.trim();
+    const database = url ? { databaseUrl: checkDatabaseUrl(url, 'WELCOMED_DATABASE_URL') } : { dbPath: readDbPath() };
+    const store = await openStore(database);
     let result;
     try {
       result = await seedDemo(store, { until });
@@ -297,7 +299,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       await store.close();
     }
     const width = Math.max(...result.changes.map(({ change }) => change.length));
-    console.log(`Demo responses in ${dbPath}, answered ${result.from} to ${result.to}:`);
+    console.log(`Demo responses in ${describeDatabase(database)}, answered ${result.from} to ${result.to}:`);
     for (const { change, responses, spam } of result.changes) {
       console.log(`  ${change.padEnd(width)}  ${String(responses).padStart(4)} responses (${spam} flagged as spam)`);
     }

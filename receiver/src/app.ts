@@ -18,7 +18,7 @@ import { dashboardRoutes } from './routes/dashboard.js';
 import { respondRoutes } from './routes/respond.js';
 import { responsesRoutes } from './routes/responses.js';
 import { summaryRoutes } from './routes/summary.js';
-import { openSqliteStore } from './store/sqlite-store.js';
+import { openStore } from './store/open.js';
 
 /**
  * Creates the receiver: a Fastify instance with every plugin and route registered, not yet
@@ -28,7 +28,7 @@ import { openSqliteStore } from './store/sqlite-store.js';
 export async function createReceiver(options: ReceiverOptions): Promise<FastifyInstance> {
   const settings = resolveOptions(options);
   const form = resolveFormOptions(options);
-  const store = await openSqliteStore(settings.dbPath);
+  const store = await openStore(settings.database);
   let app: FastifyInstance;
   try {
     app = Fastify({

@@ -8,6 +8,7 @@ export { CSV_COLUMNS, neutraliseFormula, toCsv } from './csv.js';
 export { HttpError, describeError, type ErrorBody, type ErrorDetail } from './http-errors.js';
 export {
   DEFAULT_CONTACT_DAYS,
+  DEFAULT_DATABASE_POOL,
   DEFAULT_MIN_ANSWER_MS,
   DEFAULT_RATE_LIMIT,
   DEFAULT_TIMEOUTS,
@@ -40,9 +41,17 @@ export { generateAdminToken, readDbPath, readSettings, type Environment, type Se
 export { isSpam } from './spam.js';
 export { startReceiver, type StartHooks } from './start.js';
 export { openSqliteStore, type SqliteStore } from './store/sqlite-store.js';
+export { openPgStore, type PgStore, type PgStoreOptions } from './store/pg-store.js';
+export { PG_SCHEMA_VERSION, migrate as migratePostgres } from './store/pg-schema.js';
+export { DATABASE_VERSION as SQLITE_SCHEMA_VERSION } from './store/sqlite-schema.js';
+export { describeDatabase, openStore, type DatabaseOptions } from './store/open.js';
+export { copyStore, type CopyReport } from './store/copy.js';
+export { migrateStore } from './migrate-store.js';
+export { checkDatabaseUrl, hidePassword } from './database-url.js';
 export type * from './store/store.js';
 export { MIN_CELL, suppressCells } from './summary/suppression.js';
-export { COMMENT_LIMIT, ChangeTally, GROUPS, NOT_ANSWERED, summarizeChange, summarizeChanges } from './summary/summarize.js';
+export { COMMENT_LIMIT, ChangeTally, GROUPS, NOT_ANSWERED, summarizeChange, summarizeChanges, summarizeCounts } from './summary/summarize.js';
+export { ASKED_WITHIN, aboutGroups, weekStart } from './summary/cells.js';
 export { effectiveTime, isoWeek, parseTimestamp } from './summary/time.js';
 export type * from './summary/types.js';
 export { Z_95, wilson } from './summary/wilson.js';

@@ -2,7 +2,9 @@
 // a clear Error before anything is opened.
 import type { FastifyServerOptions } from 'fastify';
 import { checkAdminToken } from './admin-token.js';
+import { checkDatabaseUrl } from './database-url.js';
 import { parseOrigins } from './origins.js';
+import type { DatabaseOptions } from './store/open.js';
 import type { FormOptions } from './respond/options.js';
 
 /** A rate limit: `max` requests per client per `timeWindow` (ms, or e.g. `'1 minute'`). */
@@ -31,7 +33,11 @@ export interface Timeouts {
  */
 export interface ReceiverOptions extends FormOptions {
   /** SQLite file (created with its folder if missing); `:memory:` for throw-away receivers. */
-  dbPath: string;
+  dbPath?: string;
+  /** PostgreSQL instead of SQLite: `postgres://user:password@host:5432/database`. */
+  databaseUrl?: string;
+  /** Most connections to PostgreSQL this receiver opens (default 10). */
+  databasePoolSize?: number;
   /** Origins, besides the receiver's own, allowed to POST responses. */
   origins?: readonly string[];
   /**
@@ -64,7 +70,7 @@ export interface ReceiverOptions extends FormOptions {
 
 /** The options once checked, with every default filled in. */
 export interface ResolvedOptions {
-  dbPath: string;
+  database: DatabaseOptions;
   allowedOrigins: ReadonlySet<string>;
   publicOrigin: string | undefined;
   adminToken: string;
@@ -80,6 +86,8 @@ export interface ResolvedOptions {
 export const DEFAULT_MIN_ANSWER_MS = 1500;
 /** Default POSTs per client per minute (`WELCOMED_RATE_LIMIT`). */
 export const DEFAULT_RATE_LIMIT = 30;
+/** Default of `databasePoolSize` (`WELCOMED_DATABASE_POOL`). */
+export const DEFAULT_DATABASE_POOL = 10;
 /** Default of `contactDays` (`WELCOMED_CONTACT_DAYS`). */
 export const DEFAULT_CONTACT_DAYS = 365;
 /**
@@ -93,9 +101,7 @@ export const RATE_WINDOW_MS = 60_000;
 
 /** Checks `options` and fills in the defaults; throws an Error naming the first wrong option. */
 export function resolveOptions(options: ReceiverOptions): ResolvedOptions {
-  if (!options || typeof options.dbPath !== 'string' || options.dbPath === '') {
-    throw new Error('createReceiver: dbPath (the SQLite file) is required.');
-  }
+  const database = resolveDatabase(options);
   const adminToken = checkAdminToken(options.adminToken, 'adminToken');
   const allowedOrigins = new Set(parseOrigins(options.origins ?? [], 'origins'));
   const publicOrigin = options.publicOrigin === undefined ? undefined : parseOrigins([options.publicOrigin], 'publicOrigin')[0];
@@ -119,7 +125,7 @@ export function resolveOptions(options: ReceiverOptions): ResolvedOptions {
     throw new Error('createReceiver: timeouts.headersMs must not be longer than timeouts.requestMs.');
   }
   return {
-    dbPath: options.dbPath,
+    database,
     allowedOrigins,
     publicOrigin,
     adminToken,
@@ -130,6 +136,23 @@ export function resolveOptions(options: ReceiverOptions): ResolvedOptions {
     logger: loggerOptions(options.logger),
     timeouts,
   };
+}
+
+/** `dbPath` for SQLite or `databaseUrl` for PostgreSQL: exactly one. */
+function resolveDatabase(options: ReceiverOptions): DatabaseOptions {
+  const { dbPath, databaseUrl, databasePoolSize = DEFAULT_DATABASE_POOL } = options ?? {};
+  if (databaseUrl !== undefined) {
+    if (dbPath !== undefined) throw new Error('createReceiver: give dbPath (SQLite) or databaseUrl (PostgreSQL), not both.');
+    if (typeof databaseUrl !== 'string') throw new Error('createReceiver: databaseUrl must be a string.');
+    if (!Number.isInteger(databasePoolSize) || databasePoolSize < 1) {
+      throw new Error('createReceiver: databasePoolSize must be a whole number ≥ 1.');
+    }
+    return { databaseUrl: checkDatabaseUrl(databaseUrl, 'createReceiver: databaseUrl'), poolSize: databasePoolSize };
+  }
+  if (typeof dbPath !== 'string' || dbPath === '') {
+    throw new Error('createReceiver: dbPath (the SQLite file) or databaseUrl (PostgreSQL) is required.');
+  }
+  return { dbPath };
 }
 
 /** Logger options that never log addresses or query strings. */

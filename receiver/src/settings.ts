@@ -8,7 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { checkAdminToken } from './admin-token.js';
-import { DEFAULT_CONTACT_DAYS, DEFAULT_MIN_ANSWER_MS, DEFAULT_RATE_LIMIT } from './options.js';
+import { checkDatabaseUrl } from './database-url.js';
+import { DEFAULT_CONTACT_DAYS, DEFAULT_DATABASE_POOL, DEFAULT_MIN_ANSWER_MS, DEFAULT_RATE_LIMIT } from './options.js';
 import { parseOrigins } from './origins.js';
 import { readFormSettings, type FormSettings } from './respond/settings.js';
 
@@ -20,6 +21,10 @@ export interface Settings extends FormSettings {
   host: string;
   /** `WELCOMED_DB`, default `data/welcomed.db`, resolved against the working directory. */
   dbPath: string;
+  /** `WELCOMED_DATABASE_URL`: PostgreSQL instead of the SQLite file `dbPath`. */
+  databaseUrl?: string;
+  /** `WELCOMED_DATABASE_POOL`, default 10: most connections to PostgreSQL per receiver process. */
+  databasePoolSize: number;
   /** `WELCOMED_ORIGINS`: normalised origins allowed to POST, besides the receiver's own. */
   origins: string[];
   /** `WELCOMED_PUBLIC_ORIGIN`: the receiver's own origin as browsers reach it, normalised; unset: undefined. */
@@ -52,6 +57,7 @@ export function readSettings(env: Environment = process.env): Settings {
     port: readPort(env.PORT),
     host: readHost(env.HOST),
     dbPath: readDbPath(env),
+    ...readDatabase(env),
     origins: parseOrigins(env.WELCOMED_ORIGINS ?? '', 'WELCOMED_ORIGINS'),
     publicOrigin: readPublicOrigin(env.WELCOMED_PUBLIC_ORIGIN),
     adminToken: generated
@@ -89,6 +95,30 @@ export function readSettings(env: Environment = process.env): Settings {
  */
 export function readDbPath(env: Environment = process.env): string {
   return resolve(blank(env.WELCOMED_DB) ? 'data/welcomed.db' : String(env.WELCOMED_DB).trim());
+}
+
+/**
+ * `WELCOMED_DATABASE_URL` and `WELCOMED_DATABASE_POOL`. One database per receiver: the URL
+ * beside `WELCOMED_DB` would leave one of them unused, and a pool size without a URL does nothing.
+ */
+function readDatabase(env: Environment): { databaseUrl?: string; databasePoolSize: number } {
+  const poolSize = readWholeNumber(env.WELCOMED_DATABASE_POOL, {
+    name: 'WELCOMED_DATABASE_POOL',
+    fallback: DEFAULT_DATABASE_POOL,
+    min: 1,
+    max: 1000,
+    what: 'a whole number of connections from 1 to 1000',
+  });
+  if (blank(env.WELCOMED_DATABASE_URL)) {
+    if (!blank(env.WELCOMED_DATABASE_POOL)) {
+      throw new Error('WELCOMED_DATABASE_POOL is set but WELCOMED_DATABASE_URL is not: the pool is for PostgreSQL only.');
+    }
+    return { databasePoolSize: poolSize };
+  }
+  if (!blank(env.WELCOMED_DB)) {
+    throw new Error('WELCOMED_DB and WELCOMED_DATABASE_URL are both set: set WELCOMED_DATABASE_URL for PostgreSQL, or WELCOMED_DB for SQLite.');
+  }
+  return { databaseUrl: checkDatabaseUrl(env.WELCOMED_DATABASE_URL, 'WELCOMED_DATABASE_URL'), databasePoolSize: poolSize };
 }
 
 /** 32 random bytes, base64url (43 characters). */

@@ -4,6 +4,7 @@ import { createReceiver } from './app.js';
 import { RATE_WINDOW_MS, type ReceiverOptions } from './options.js';
 import { loadRegistry } from './respond/registry-file.js';
 import type { Settings } from './settings.js';
+import { describeDatabase } from './store/open.js';
 
 /** What startReceiver's caller may add or change. */
 export interface StartHooks {
@@ -25,8 +26,12 @@ export interface StartHooks {
  */
 export async function startReceiver(settings: Settings, hooks: StartHooks = {}): Promise<{ app: FastifyInstance; url: string }> {
   const { beforeListen, print = console.log, handleSignals = true } = hooks;
+  const database =
+    settings.databaseUrl === undefined
+      ? { dbPath: settings.dbPath }
+      : { databaseUrl: settings.databaseUrl, databasePoolSize: settings.databasePoolSize };
   const app = await createReceiver({
-    dbPath: settings.dbPath,
+    ...database,
     origins: settings.origins,
     publicOrigin: settings.publicOrigin,
     adminToken: settings.adminToken,
@@ -48,7 +53,7 @@ export async function startReceiver(settings: Settings, hooks: StartHooks = {}):
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : settings.port;
   const url = `http://${urlHost(settings.host)}:${port}`;
-  print(`Welcomed receiver listening on ${url} (database: ${settings.dbPath})`);
+  print(`Welcomed receiver listening on ${url} (database: ${describeDatabase(database)})`);
   const own = settings.publicOrigin ?? 'pages on this origin (told by Sec-Fetch-Site; set WELCOMED_PUBLIC_ORIGIN)';
   print(`Responses: POST ${url}/api/responses from ${[own, ...settings.origins].join(', ')}`);
   print(`Form without JavaScript: ${url}/respond/<change>${settings.changesFile ? ` (changes from ${settings.changesFile})` : ''}`);

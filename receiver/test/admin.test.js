@@ -4,8 +4,23 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { createReceiver, openSqliteStore } from 'welcomed-receiver';
-import { AUTH, TOKEN, collect, errorBody, makeResponse, post, readTables, startTestReceiver, tempDir } from './helpers.js';
+import { createReceiver } from 'welcomed-receiver';
+import {
+  AUTH,
+  POSTGRES_ONLY,
+  SQLITE_ONLY,
+  TOKEN,
+  collect,
+  errorBody,
+  makeResponse,
+  openTestStore,
+  post,
+  readTables,
+  runSql,
+  startTestReceiver,
+  tempDir,
+  testDatabase,
+} from './helpers.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -70,8 +85,7 @@ test('GET lists newest first, filters by ?change= and honours ?limit=', async (t
 });
 
 test('ties in received time are broken by insertion order (store)', async (t) => {
-  const store = await openSqliteStore(join(tempDir(t), 'tie.db'));
-  t.after(() => store.close());
+  const store = await openTestStore(t);
   const now = new Date('2026-11-26T10:00:00.000Z');
   const ids = [];
   for (let i = 0; i < 5; i++) {
@@ -146,8 +160,7 @@ test('DELETE /api/responses/:id erases the response and its contact details (204
 });
 
 test('deleteExpiredContacts removes contact details older than the retention, keeping answers', async (t) => {
-  const store = await openSqliteStore(join(tempDir(t), 'expiry.db'));
-  t.after(() => store.close());
+  const store = await openTestStore(t);
   const given = new Date('2026-01-01T12:00:00.000Z');
   const old = /** @type {any} */ (makeResponse({ panel: { name: 'Old', consent: true } }));
   const recent = /** @type {any} */ (makeResponse({ panel: { name: 'Recent', consent: true } }));
@@ -164,28 +177,39 @@ test('deleteExpiredContacts removes contact details older than the retention, ke
 });
 
 test('the receiver deletes expired contact details when it starts', async (t) => {
-  const dbPath = join(tempDir(t), 'start.db');
-  const store = await openSqliteStore(dbPath);
+  const { where, ...database } = await testDatabase(t);
+  const store = await openTestStore(t, { where });
   const old = /** @type {any} */ (makeResponse({ panel: { email: 'old@example.org', consent: true } }));
   const fresh = /** @type {any} */ (makeResponse({ panel: { email: 'fresh@example.org', consent: true } }));
   await store.upsertResponse(old, new Date(Date.now() - 40 * DAY));
   await store.upsertResponse(fresh, new Date(Date.now() - 10 * DAY));
   await store.close();
 
-  const app = await createReceiver({ dbPath, adminToken: TOKEN, contactDays: 30 });
+  const app = await createReceiver({ ...database, adminToken: TOKEN, contactDays: 30 });
   t.after(() => app.close());
-  const { contacts, responses } = readTables(dbPath);
+  const { contacts, responses } = readTables(where);
   assert.deepEqual(contacts.map((c) => c.email), ['fresh@example.org']);
   assert.equal(responses.length, 2);
 });
 
-test('closing the receiver closes the database', async (t) => {
+test('(SQLite) closing the receiver closes the database: the write-ahead log is checkpointed and removed', SQLITE_ONLY, async (t) => {
   const { app, dbPath } = await startTestReceiver(t);
   await post(app, makeResponse());
   assert.equal(existsSync(`${dbPath}-wal`), true, 'WAL mode while open');
   await app.close();
   // Closing the last connection checkpoints the WAL into the main file and removes it.
   assert.equal(existsSync(`${dbPath}-wal`), false);
+  assert.equal(readTables(dbPath).responses.length, 1);
+});
+
+test('(PostgreSQL) closing the receiver closes its connections', POSTGRES_ONLY, async (t) => {
+  const { app, dbPath } = await startTestReceiver(t);
+  await post(app, makeResponse());
+  const connections = () =>
+    Number(runSql(dbPath, "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'welcomed-receiver' AND datname = current_database()"));
+  assert.ok(connections() >= 1, 'connected while open');
+  await app.close();
+  assert.equal(connections(), 0);
   assert.equal(readTables(dbPath).responses.length, 1);
 });
 
@@ -196,7 +220,18 @@ test('createReceiver refuses bad options with clear errors', async (t) => {
     createReceiver({ dbPath, adminToken: TOKEN, origins: ['https://ok.example', 'https://bad.example/path'] }),
     /"https:\/\/bad\.example\/path" is not an origin/,
   );
-  await assert.rejects(createReceiver(/** @type {any} */ ({ adminToken: TOKEN })), /dbPath/);
+  await assert.rejects(createReceiver(/** @type {any} */ ({ adminToken: TOKEN })), /dbPath \(the SQLite file\) or databaseUrl \(PostgreSQL\) is required/);
+  await assert.rejects(createReceiver({ dbPath, databaseUrl: 'postgres://localhost/w', adminToken: TOKEN }), /dbPath \(SQLite\) or databaseUrl \(PostgreSQL\), not both/);
+  await assert.rejects(
+    createReceiver({ databaseUrl: 'mysql://user:s3cret@localhost/w', adminToken: TOKEN }),
+    (error) => error instanceof Error && /databaseUrl must be a PostgreSQL URL/.test(error.message) && !error.message.includes('s3cret'),
+  );
+  await assert.rejects(createReceiver({ databaseUrl: 'postgres://localhost/w', databasePoolSize: 0, adminToken: TOKEN }), /databasePoolSize/);
+  // Nothing listens on port 1: the receiver says so at once instead of waiting.
+  await assert.rejects(
+    createReceiver({ databaseUrl: 'postgres://user:s3cret@127.0.0.1:1/w', adminToken: TOKEN }),
+    (error) => error instanceof Error && /^PostgreSQL \(WELCOMED_DATABASE_URL\): .*ECONNREFUSED/.test(error.message) && !error.message.includes('s3cret'),
+  );
   for (const minAnswerMs of [-1, 1.5, Number.NaN]) {
     await assert.rejects(createReceiver({ dbPath, adminToken: TOKEN, minAnswerMs }), /minAnswerMs must be a whole number/);
   }

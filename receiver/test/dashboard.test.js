@@ -1,5 +1,6 @@
 // The dashboard as a service owner meets it after `npm run demo:seed`: the receiver
-// (node receiver/dist/main.js) on a freshly seeded SQLite file, /dashboard in headless Chromium.
+// (node receiver/dist/main.js) on a freshly seeded database of the run's store (a SQLite file, or
+// a PostgreSQL database), /dashboard in headless Chromium.
 // Sign in with the admin token (wrong, then right), read the welcomed share per change, the
 // weekly chart, the groups with small ones suppressed and the comments, download the CSV; axe,
 // 320 px reflow, keyboard only, and a dropped connection.
@@ -16,6 +17,7 @@ import { promisify } from 'node:util';
 import puppeteer from 'puppeteer-core';
 import { launchOptions } from '../../test/support/chromium.js';
 import { freePort, startScript, stopScript } from '../../test/support/e2e.js';
+import { POSTGRES_URL, databaseEnv, testDatabase } from './helpers.js';
 
 const ADMIN_TOKEN = 'vc0vwq1Zi1DYtilO2_SLAoaLhuY9hCiF';
 const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
@@ -31,10 +33,14 @@ let browser;
 let folder;
 let base;
 let seedOutput;
+const cleanups = [];
 
 before(async () => {
   folder = await mkdtemp(join(tmpdir(), 'welcomed-dashboard-'));
-  const env = { ...process.env, WELCOMED_DB: join(folder, 'welcomed.db'), WELCOMED_ADMIN_TOKEN: ADMIN_TOKEN };
+  const database = POSTGRES_URL
+    ? await testDatabase({ after: (cleanup) => cleanups.push(cleanup) })
+    : { dbPath: join(folder, 'welcomed.db') };
+  const env = { ...process.env, ...databaseEnv(database), WELCOMED_ADMIN_TOKEN: ADMIN_TOKEN };
   ({ stdout: seedOutput } = await promisify(execFile)(process.execPath, [SEED, '--until=2026-11-26'], { env }));
   const port = await freePort();
   server = await startScript(MAIN, { ...env, PORT: String(port), HOST: '127.0.0.1' }, 'listening on');
@@ -45,6 +51,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await stopScript(server);
+  for (const cleanup of cleanups) await cleanup();
   await rm(folder, { recursive: true, force: true });
 });
 

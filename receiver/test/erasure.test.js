@@ -2,14 +2,15 @@
 // Erasure leaves nothing behind on disk: after DELETE /api/responses/:id, and after the retention
 // job deletes expired contact details, the erased text is in none of the database's files — the
 // database itself, its write-ahead log (-wal) and its shared-memory index (-shm) — while the
-// receiver is still running. Read byte by byte, as someone who copies the folder would.
+// receiver is still running. Read byte by byte, as someone who copies the folder would. SQLite's
+// own files, so SQLite only: what erasure leaves on PostgreSQL is summary.test.js's.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { openSqliteStore } from 'welcomed-receiver';
-import { AUTH, makeResponse, post, startTestReceiver, tempDir } from './helpers.js';
+import { AUTH, SQLITE_ONLY, makeResponse, post, startTestReceiver, tempDir } from './helpers.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -31,7 +32,7 @@ function leftOnDisk(dbPath, needles) {
 /** Text no other row or page could hold by chance. */
 const unique = (/** @type {string} */ label) => `${label}-${randomBytes(6).toString('hex')}`;
 
-test('an erased response is in none of the database files, -wal and -shm included, while the receiver runs', async (t) => {
+test('(SQLite) an erased response is in none of the database files, -wal and -shm included, while the receiver runs', SQLITE_ONLY, async (t) => {
   const { app, dbPath } = await startTestReceiver(t);
   const comment = unique('Erase-this-comment');
   const name = unique('Erasable Name');
@@ -58,7 +59,7 @@ test('an erased response is in none of the database files, -wal and -shm include
   assert.deepEqual(leftOnDisk(dbPath, needles), []);
 });
 
-test('contact details deleted by the retention job are in none of the database files either', async (t) => {
+test('(SQLite) contact details deleted by the retention job are in none of the database files either', SQLITE_ONLY, async (t) => {
   const dbPath = join(tempDir(t), 'retention.db');
   const store = await openSqliteStore(dbPath);
   t.after(() => store.close());

@@ -14,7 +14,7 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { openSqliteStore } from 'welcomed-receiver';
-import { TOKEN } from './helpers.js';
+import { POSTGRES_URL, TOKEN } from './helpers.js';
 
 const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 const NOBODY = 65534;
@@ -103,9 +103,14 @@ function runReceiver(dbPath, ms = 8000) {
   );
 }
 
-const skip = prefix === null ? 'root, and neither runuser nor setpriv to drop privileges' : false;
+// SQLite's own files: on PostgreSQL the server owns them, and the receiver never touches them.
+const skip = POSTGRES_URL
+  ? 'SQLite files: SQLite only'
+  : prefix === null
+    ? 'root, and neither runuser nor setpriv to drop privileges'
+    : false;
 
-test('a receiver whose files are all its own starts (the control case)', { skip }, async (t) => {
+test('(SQLite) a receiver whose files are all its own starts (the control case)', { skip }, async (t) => {
   const { dbPath } = await databaseFolder(t);
   const run = /** @type {{ code: number, stdout: string, stderr: string }} */ (await runReceiver(dbPath));
   assert.match(run.stdout, /listening on/, run.stderr);
@@ -119,7 +124,7 @@ for (const [what, pick, folder] of /** @type {[string, (paths: { folder: string,
   ['an unwritable database file', ({ dbPath }) => dbPath, false],
   ['an unwritable database folder', ({ folder }) => folder, true],
 ])) {
-  test(`${what} stops the receiver at start with one line naming it, not a crash`, { skip }, async (t) => {
+  test(`(SQLite) ${what} stops the receiver at start with one line naming it, not a crash`, { skip }, async (t) => {
     const paths = await databaseFolder(t);
     const culprit = pick(paths);
     takeFromReceiver(culprit, folder);

@@ -2,13 +2,13 @@
 // Server-side redaction: the receiver never trusts the client to have redacted free text.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, readdirSync, symlinkSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { cpSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { redact, redactResponse } from 'welcomed/contract';
 import { CONTRACT_MODULE, MESSAGES_MODULE, checkContractBuilt } from 'welcomed-receiver';
-import { AUTH, makeResponse, post, readTables, startTestReceiver, tempDir } from './helpers.js';
+import { AUTH, databaseFiles, makeResponse, post, readTables, startTestReceiver, tempDir } from './helpers.js';
 
 test('PII in a comment from a client that did not redact is redacted before storing, and flagged', async (t) => {
   const { app, dbPath } = await startTestReceiver(t);
@@ -39,13 +39,14 @@ test('PII in a comment from a client that did not redact is redacted before stor
   assert.equal(listed.comment, row.comment);
   assert.equal('spam' in listed, false);
 
-  // The raw values never reached the disk: not in the database file, nor in its write-ahead log.
+  // The raw values never reached the disk: not in the database's files, nor in its write-ahead
+  // log; what was stored instead did (so the search would have found them).
   await app.close();
-  const folder = dirname(dbPath);
-  for (const file of readdirSync(folder)) {
-    const bytes = readFileSync(join(folder, file)).toString('latin1');
+  const files = databaseFiles(dbPath);
+  assert.ok(files.some(({ text }) => text.includes('Ring me on [phone] or write to [email], thanks')), 'the stored comment is found');
+  for (const { file, text } of files) {
     for (const secret of ['900123', 'jo.bloggs', '7946', 'help@example', 'SW1A', 'QQ 12']) {
-      assert.ok(!bytes.includes(secret), `${secret} found in ${file}`);
+      assert.ok(!text.includes(secret), `${secret} found in ${file}`);
     }
   }
 });
@@ -62,9 +63,10 @@ test('personal data in the page path and in the keys of answers is redacted befo
   assert.deepEqual(JSON.parse(row.answers), { 'contact-redacted-phone': 'yes', plain: 'Online' });
   assert.equal(row.pii, 1);
   await app.close();
-  for (const file of readdirSync(dirname(dbPath))) {
-    const bytes = readFileSync(join(dirname(dbPath), file)).toString('latin1');
-    for (const secret of ['SW1A1AA', '07700900123']) assert.ok(!bytes.includes(secret), `${secret} found in ${file}`);
+  const files = databaseFiles(dbPath);
+  assert.ok(files.some(({ text }) => text.includes('bin-day/[postcode]/collections')), 'the stored page is found');
+  for (const { file, text } of files) {
+    for (const secret of ['SW1A1AA', '07700900123']) assert.ok(!text.includes(secret), `${secret} found in ${file}`);
   }
 });
 
@@ -121,6 +123,17 @@ test('unpaired surrogates (\\uD800 escapes) are stored as U+FFFD, never as garba
   assert.deepEqual(JSON.parse(row.answers), { q: ['\uFFFDx'] });
   const [listed] = (await app.inject({ method: 'GET', url: '/api/responses', headers: AUTH })).json();
   assert.equal(listed.comment, row.comment);
+});
+
+test('NUL characters (\\u0000 escapes), which PostgreSQL cannot store, are stored as U+FFFD by both stores', async (t) => {
+  const { app, dbPath } = await startTestReceiver(t);
+  const raw = JSON.stringify(makeResponse({ comment: 'a\u0000b', answers: { q: ['\u0000'] }, panel: { name: 'N\u0000', consent: true } }));
+  assert.match(raw, /\\u0000/, 'JSON.stringify escapes it');
+  assert.equal((await post(app, raw)).statusCode, 201);
+  const { responses, contacts } = readTables(dbPath);
+  assert.equal(responses[0].comment, 'a\uFFFDb');
+  assert.deepEqual(JSON.parse(responses[0].answers), { q: ['\uFFFD'] });
+  assert.equal(contacts[0].name, 'N\uFFFD');
 });
 
 test('without the built contract the receiver refuses to start: "run npm run build first"', () => {

@@ -17,7 +17,7 @@ import {
   readSettings,
   tokenStrength,
 } from 'welcomed-receiver';
-import { tempDir } from './helpers.js';
+import { POSTGRES_ONLY, SQLITE_ONLY, readTables, tempDir, testDatabase } from './helpers.js';
 
 const MAIN = fileURLToPath(new URL('../dist/main.js', import.meta.url));
 
@@ -32,6 +32,8 @@ test('defaults', () => {
   assert.equal(settings.trustProxy, false);
   assert.equal(settings.minAnswerMs, 1500);
   assert.equal(settings.rateLimit, 30);
+  assert.equal(settings.databaseUrl, undefined, 'SQLite unless WELCOMED_DATABASE_URL is set');
+  assert.equal(settings.databasePoolSize, 10);
   assert.equal(settings.adminTokenGenerated, true);
   assert.match(settings.adminToken, /^[A-Za-z0-9_-]{43}$/, '32 random bytes, base64url');
   assert.notEqual(readSettings({}).adminToken, settings.adminToken);
@@ -64,6 +66,10 @@ test('values are read, trimmed and normalised', () => {
   assert.equal(readSettings({ WELCOMED_MIN_ANSWER_MS: '0' }).minAnswerMs, 0, '0 turns the minimum off');
   assert.equal(readSettings({ WELCOMED_TRUST_PROXY: 'true' }).trustProxy, true);
   assert.equal(readSettings({ WELCOMED_TRUST_PROXY: '2' }).trustProxy, 2);
+  const postgres = readSettings({ WELCOMED_DATABASE_URL: ' postgres://welcomed:pw@db.internal:5432/welcomed ', WELCOMED_DATABASE_POOL: ' 25 ' });
+  assert.equal(postgres.databaseUrl, 'postgres://welcomed:pw@db.internal:5432/welcomed');
+  assert.equal(postgres.databasePoolSize, 25);
+  assert.equal(readSettings({ WELCOMED_DATABASE_URL: 'postgresql:///welcomed?host=/var/run/postgresql' }).databaseUrl, 'postgresql:///welcomed?host=/var/run/postgresql');
 });
 
 test('bad values are clear errors naming the variable', () => {
@@ -98,9 +104,19 @@ test('bad values are clear errors naming the variable', () => {
     [{ WELCOMED_RATE_LIMIT: '2.5' }, /^WELCOMED_RATE_LIMIT/],
     [{ WELCOMED_RATE_LIMIT: 'lots' }, /^WELCOMED_RATE_LIMIT/],
     [{ WELCOMED_RATE_LIMIT: '100000001' }, /^WELCOMED_RATE_LIMIT/],
+    [{ WELCOMED_DATABASE_URL: 'db.internal/welcomed' }, /^WELCOMED_DATABASE_URL must be a PostgreSQL URL such as postgres:\/\/user:password@host:5432\/database, not "db\.internal\/welcomed"\.$/],
+    // The password never appears in a message.
+    [{ WELCOMED_DATABASE_URL: 'mysql://root:hunter2@db/w' }, /^WELCOMED_DATABASE_URL must be a PostgreSQL URL .*, not "mysql:\/\/root:\*\*\*@db\/w"\.$/],
+    [{ WELCOMED_DATABASE_URL: 'postgres://root:hunter2@db:port/w' }, /^WELCOMED_DATABASE_URL must be a PostgreSQL URL .*, not "postgres:\/\/root:\*\*\*@db:port\/w"\.$/],
+    [{ WELCOMED_DATABASE_URL: 'postgres:///w?password=hunter2' }, /^WELCOMED_DATABASE_URL names no host: .*, not "postgres:\/\/\/w\?password=\*\*\*"\.$/],
+    [{ WELCOMED_DATABASE_URL: 'postgres://db/w', WELCOMED_DB: 'data/w.db' }, /^WELCOMED_DB and WELCOMED_DATABASE_URL are both set/],
+    [{ WELCOMED_DATABASE_POOL: '5' }, /^WELCOMED_DATABASE_POOL is set but WELCOMED_DATABASE_URL is not/],
+    [{ WELCOMED_DATABASE_URL: 'postgres://db/w', WELCOMED_DATABASE_POOL: '0' }, /^WELCOMED_DATABASE_POOL must be a whole number of connections from 1 to 1000, not "0"\.$/],
+    [{ WELCOMED_DATABASE_URL: 'postgres://db/w', WELCOMED_DATABASE_POOL: 'many' }, /^WELCOMED_DATABASE_POOL/],
   ];
   for (const [env, message] of cases) {
     assert.throws(() => readSettings(/** @type {Record<string, string>} */ (env)), { message }, JSON.stringify(env));
+    assert.throws(() => readSettings(/** @type {Record<string, string>} */ (env)), (error) => !String(error).includes('hunter2'));
   }
   assert.deepEqual(parseOrigins(['http://[::1]:8080']), ['http://[::1]:8080']);
 });
@@ -190,7 +206,7 @@ test('createReceiver and main.js refuse a guessable token before opening anythin
   assert.equal(existsSync(dbPath), false);
 });
 
-test('main.js listens, prints the URL and the generated token once, and stops on SIGTERM', async (t) => {
+test('(SQLite) main.js listens, prints the URL and the generated token once, and stops on SIGTERM', SQLITE_ONLY, async (t) => {
   const dbPath = join(tempDir(t), 'data', 'welcomed.db');
   const { child, output, exited } = runMain({ PORT: '0', WELCOMED_DB: dbPath });
   t.after(() => child.exitCode === null && child.kill('SIGKILL'));
@@ -211,4 +227,44 @@ test('main.js listens, prints the URL and the generated token once, and stops on
   child.kill('SIGTERM');
   assert.deepEqual(await exited, { code: 0, signal: null });
   assert.equal(existsSync(`${dbPath}-wal`), false, 'the database was closed');
+});
+
+test('(PostgreSQL) main.js with WELCOMED_DATABASE_URL stores in PostgreSQL and says so, never printing the password', POSTGRES_ONLY, async (t) => {
+  const { databaseUrl } = /** @type {{ databaseUrl: string }} */ (await testDatabase(t));
+  // The test cluster trusts local connections, so any password is accepted: it must not be printed.
+  const withPassword = databaseUrl.replace('postgres://postgres@', 'postgres://postgres:hunter2-secret@');
+  const { child, output, exited } = runMain({ PORT: '0', WELCOMED_DATABASE_URL: withPassword, WELCOMED_DATABASE_POOL: '3' });
+  t.after(() => child.exitCode === null && child.kill('SIGKILL'));
+  const deadline = Date.now() + 10_000;
+  while (!/Admin token/.test(output.stdout) && Date.now() < deadline && child.exitCode === null) {
+    await new Promise((done) => setTimeout(done, 25));
+  }
+  assert.match(output.stdout, /listening on http:\/\/127\.0\.0\.1:\d+ \(database: PostgreSQL postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/test_\w+\)/);
+  assert.ok(!`${output.stdout}${output.stderr}`.includes('hunter2'), output.stdout);
+  const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output.stdout)?.[1];
+  const reply = await fetch(`${url}/api/responses`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      schema: 'welcomed/1',
+      id: '6f1c2a9e-3b7d-4e59-9a41-0c2f5d8e7b13',
+      change: 'cli',
+      answer: 'yes',
+      locale: 'en',
+      page: 'https://www.example.gov.uk/',
+      answeredAt: '2026-11-26T09:12:03.120Z',
+      widget: '0.1.0',
+    }),
+  });
+  assert.equal(reply.status, 201);
+  assert.deepEqual(readTables(databaseUrl).responses.map((row) => row.change), ['cli']);
+  child.kill('SIGTERM');
+  assert.deepEqual(await exited, { code: 0, signal: null });
+});
+
+test('main.js says in one line when PostgreSQL cannot be reached, without the password', async () => {
+  const { output, exited } = runMain({ PORT: '0', WELCOMED_DATABASE_URL: 'postgres://welcomed:hunter2@127.0.0.1:1/welcomed' });
+  assert.deepEqual(await exited, { code: 1, signal: null });
+  assert.match(output.stderr, /^welcomed receiver: PostgreSQL \(WELCOMED_DATABASE_URL\): connect ECONNREFUSED 127\.0\.0\.1:1\n$/);
+  assert.ok(!output.stderr.includes('hunter2'));
 });

@@ -5,8 +5,20 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
-import { openSqliteStore, readSettings, startReceiver } from 'welcomed-receiver';
-import { AUTH, TOKEN, makeResponse, post, readTables, startTestReceiver, tempDir } from './helpers.js';
+import { SQLITE_SCHEMA_VERSION, openSqliteStore, readSettings, startReceiver } from 'welcomed-receiver';
+import {
+  AUTH,
+  SQLITE_ONLY,
+  TOKEN,
+  databaseEnv,
+  makeResponse,
+  openTestStore,
+  post,
+  readTables,
+  startTestReceiver,
+  tempDir,
+  testDatabase,
+} from './helpers.js';
 
 /**
  * @param {import('fastify').FastifyInstance} app
@@ -146,8 +158,7 @@ test('the spam flag sticks: a later send of the same id does not clear it', asyn
 });
 
 test('countAnswers counts each answer, leaving spam out unless asked (store)', async (t) => {
-  const store = await openSqliteStore(join(tempDir(t), 'count.db'));
-  t.after(() => store.close());
+  const store = await openTestStore(t);
   assert.deepEqual(await store.countAnswers(), { yes: 0, partly: 0, no: 0, unsure: 0 });
   const add = (/** @type {Record<string, unknown>} */ fields, spam = false) =>
     store.upsertResponse(/** @type {any} */ (makeResponse(fields)), undefined, { spam });
@@ -177,13 +188,12 @@ test('countAnswers over HTTP-stored responses: a bot answering "yes" 50 times ch
   await post(app, makeResponse({ answer: 'no', shownForMs: 7000 }));
   for (let i = 0; i < 50; i++) await post(app, makeResponse({ answer: 'yes', shownForMs: 3 }));
   await app.close();
-  const store = await openSqliteStore(dbPath);
-  t.after(() => store.close());
+  const store = await openTestStore(t, { where: dbPath });
   assert.deepEqual(await store.countAnswers({ change: 'garden-waste-online-2026' }), { yes: 0, partly: 0, no: 1, unsure: 0 });
   assert.equal((await store.countAnswers({ includeSpam: true })).yes, 50);
 });
 
-test('a version 1 database (before the flags) is upgraded in place, keeping its rows', async (t) => {
+test('(SQLite) a version 1 file (before the flags) is upgraded in place, keeping its rows', SQLITE_ONLY, async (t) => {
   const dbPath = join(tempDir(t), 'v1.db');
   const old = new Database(dbPath);
   old.exec(`
@@ -212,15 +222,15 @@ test('a version 1 database (before the flags) is upgraded in place, keeping its 
   assert.deepEqual((await store.listResponses({ spam: 'only' })).map((r) => [r.spam, r.pii]), [[true, true]]);
   const check = new Database(dbPath, { readonly: true });
   t.after(() => check.close());
-  assert.equal(check.pragma('user_version', { simple: true }), 3);
+  assert.equal(check.pragma('user_version', { simple: true }), SQLITE_SCHEMA_VERSION);
   assert.equal(check.pragma('integrity_check', { simple: true }), 'ok');
 });
 
 test('startReceiver applies WELCOMED_MIN_ANSWER_MS and WELCOMED_RATE_LIMIT', async (t) => {
-  const dbPath = join(tempDir(t), 'settings.db');
+  const { where, ...database } = await testDatabase(t);
   const settings = readSettings({
     PORT: '0',
-    WELCOMED_DB: dbPath,
+    ...databaseEnv(database),
     WELCOMED_ADMIN_TOKEN: TOKEN,
     WELCOMED_RATE_LIMIT: '2',
     WELCOMED_MIN_ANSWER_MS: '5000',
@@ -232,5 +242,5 @@ test('startReceiver applies WELCOMED_MIN_ANSWER_MS and WELCOMED_RATE_LIMIT', asy
   assert.equal((await send(makeResponse({ shownForMs: 4999 }))).status, 201);
   assert.equal((await send(makeResponse({ shownForMs: 5000 }))).status, 201);
   assert.equal((await send(makeResponse())).status, 429);
-  assert.deepEqual(readTables(dbPath).responses.map((row) => row.spam), [1, 0]);
+  assert.deepEqual(readTables(where).responses.map((row) => row.spam), [1, 0]);
 });

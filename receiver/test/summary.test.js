@@ -2,14 +2,12 @@
 // Results for service owners (src/summary/, GET /api/summary, the dashboard's routes,
 // scripts/seed.js): the Wilson interval against independent and published values; suppression
 // of small cells, and of the cells that would give them away by subtraction; ISO weeks;
-// erasure and retention on a real SQLite file.
+// erasure and retention on the store of the run (SQLite, then PostgreSQL).
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { test } from 'node:test';
 import { Ajv } from 'ajv';
 import formatsPlugin from 'ajv-formats';
-import Database from 'better-sqlite3';
 import { responseSchema } from 'welcomed/contract';
 import {
   DASHBOARD_CSP,
@@ -20,16 +18,31 @@ import {
   createReceiver,
   effectiveTime,
   isoWeek,
-  openSqliteStore,
   parseTimestamp,
   suppressCells,
   summarizeChange,
   summarizeChanges,
+  summarizeCounts,
   wilson,
 } from 'welcomed-receiver';
 import { DEMO_CHANGES, demoResponses, seedDemo } from '../../scripts/seed.js';
 import { mulberry32 } from '../../scripts/seeded-random.js';
-import { AUTH, TOKEN, collect, errorBody, makeResponse, post, readTables, startTestReceiver, tempDir } from './helpers.js';
+import {
+  AUTH,
+  POSTGRES_ONLY,
+  SQLITE_ONLY,
+  TOKEN,
+  databaseFiles,
+  errorBody,
+  eventually,
+  makeResponse,
+  openTestStore,
+  post,
+  readTables,
+  runSql,
+  startTestReceiver,
+  testDatabase,
+} from './helpers.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const FIELDS = /** @type {(keyof typeof GROUPS)[]} */ (Object.keys(GROUPS));
@@ -453,7 +466,7 @@ test('GET /api/summary: admin only; spam left out; small changes suppressed; 400
   assert.equal(postSummary.headers.allow, 'GET, HEAD');
 });
 
-test('erasure on a real SQLite file: a deleted response leaves the file and every figure', async (t) => {
+test('erasure: a deleted response leaves every figure and the comments', async (t) => {
   const { app, dbPath } = await startTestReceiver(t);
   const sent = [];
   for (let i = 0; i < 11; i++) {
@@ -475,18 +488,45 @@ test('erasure on a real SQLite file: a deleted response leaves the file and ever
   // One more erasure and the change drops under 10: suppressed whole.
   await app.inject({ method: 'DELETE', url: `/api/responses/${sent[1].id}`, headers: AUTH });
   assert.equal((await getSummary(app, '?change=garden-waste-online-2026')).suppressed, true);
+  assert.equal(readTables(dbPath).responses.length, 9);
+});
 
+test('(SQLite) erasure on a real SQLite file: secure_delete leaves no copy of the erased text in the file', SQLITE_ONLY, async (t) => {
+  const { app, dbPath } = await startTestReceiver(t);
+  const erase = makeResponse({ comment: 'Erase-me-4711 please' });
+  await post(app, erase);
+  for (let i = 0; i < 3; i++) await post(app, makeResponse({ comment: `Keep me ${i}` }));
+  assert.equal((await app.inject({ method: 'DELETE', url: `/api/responses/${erase.id}`, headers: AUTH })).statusCode, 204);
   await app.close();
   assert.equal(existsSync(`${dbPath}-wal`), false, 'closed: the write-ahead log is checkpointed and gone');
-  assert.equal(readTables(dbPath).responses.length, 9);
   const { readFileSync } = await import('node:fs');
+  assert.ok(readFileSync(dbPath).includes('Keep me 2'), 'the search finds what is stored');
   assert.ok(!readFileSync(dbPath).includes('Erase-me-4711'), 'secure_delete: the erased text is not left in the file');
 });
 
-test('retention on a real SQLite file: the daily job deletes expired contact details and keeps the answers', async (t) => {
+test('(PostgreSQL) erasure: gone from every query at once; from the table files once VACUUM FULL rewrites them', POSTGRES_ONLY, async (t) => {
+  const { app, dbPath } = await startTestReceiver(t);
+  const erase = makeResponse({ comment: 'Erase-me-4711 please', panel: { email: 'erase-4711@example.org', consent: true } });
+  await post(app, erase);
+  for (let i = 0; i < 3; i++) await post(app, makeResponse({ comment: `Keep me ${i}` }));
+  assert.equal((await app.inject({ method: 'DELETE', url: `/api/responses/${erase.id}`, headers: AUTH })).statusCode, 204);
+  assert.ok(!runSql(dbPath, 'SELECT * FROM responses').includes('Erase-me-4711'));
+  assert.ok(!runSql(dbPath, 'SELECT * FROM contacts').includes('erase-4711'));
+  // What SECURITY.md says: PostgreSQL has no secure delete. Until the tables are rewritten, the
+  // bytes can stay in their files (and in the write-ahead log, archives and backups, which no
+  // command here clears); VACUUM FULL writes new table files without them.
+  runSql(dbPath, 'VACUUM FULL responses, contacts');
+  const tables = databaseFiles(dbPath).filter(({ file }) => file.startsWith('base'));
+  assert.ok(tables.some(({ text }) => text.includes('Keep me 2')), 'the search finds what is stored');
+  for (const { file, text } of tables) {
+    assert.ok(!text.includes('Erase-me-4711') && !text.includes('erase-4711'), `the erased response is in ${file}`);
+  }
+});
+
+test('retention: the daily job deletes expired contact details and keeps the answers', async (t) => {
   t.mock.timers.enable({ apis: ['setInterval'] });
-  const dbPath = join(tempDir(t), 'daily.db');
-  const app = await createReceiver({ dbPath, adminToken: TOKEN, contactDays: 30 });
+  const { where: dbPath, ...database } = await testDatabase(t);
+  const app = await createReceiver({ ...database, adminToken: TOKEN, contactDays: 30 });
   t.after(() => app.close());
   const old = makeResponse({ panel: { email: 'old@example.org', consent: true } });
   const fresh = makeResponse({ panel: { email: 'fresh@example.org', consent: true } });
@@ -494,12 +534,12 @@ test('retention on a real SQLite file: the daily job deletes expired contact det
   await post(app, fresh);
   for (let i = 0; i < 8; i++) await post(app, makeResponse());
   // A second connection, as an operator would: make one contact 31 days old.
-  const db = new Database(dbPath);
-  db.prepare('UPDATE contacts SET created_at = ? WHERE response_id = ?').run(new Date(Date.now() - 31 * DAY).toISOString(), old.id);
-  db.close();
+  runSql(dbPath, `UPDATE contacts SET created_at = '${new Date(Date.now() - 31 * DAY).toISOString()}' WHERE response_id = '${old.id}'`);
   assert.equal(readTables(dbPath).contacts.length, 2, 'nothing runs before the day is up');
 
   t.mock.timers.tick(DAY);
+  // The sweep runs on the timer, after this line: wait for it (at once on SQLite, a round trip on PostgreSQL).
+  await eventually(() => readTables(dbPath).contacts.length === 1, 'the daily sweep');
   assert.deepEqual(readTables(dbPath).contacts.map((contact) => contact.email), ['fresh@example.org']);
   assert.equal((await getSummary(app, '?change=garden-waste-online-2026')).responses, 10, 'the answers are still counted');
 });
@@ -550,8 +590,7 @@ test('demo:seed makes schema-valid responses, deterministic, and adds nothing wh
   }
   assert.equal(new Set(generated.map(({ response }) => response.id)).size, generated.length, 'unique ids');
 
-  const store = await openSqliteStore(join(tempDir(t), 'demo.db'));
-  t.after(() => store.close());
+  const store = await openTestStore(t);
   const first = await seedDemo(store, { until });
   assert.equal(first.added, generated.length);
   assert.equal(first.kept, 0);
@@ -567,7 +606,7 @@ test('demo:seed makes schema-valid responses, deterministic, and adds nothing wh
     suppressed: true,
   });
   const garden = /** @type {any} */ (
-    summarizeChange('garden-waste-online-2026', await collect(store.iterateSummaryRows('garden-waste-online-2026')), {
+    summarizeCounts('garden-waste-online-2026', await store.countSummary('garden-waste-online-2026'), {
       comments: await store.recentComments('garden-waste-online-2026', 20),
     })
   );

@@ -8,11 +8,14 @@ import { HttpError, emptyBody, escapePointer } from '../http-errors.js';
 /** Keys refused anywhere in a payload: they poison prototypes in careless consumers. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /**
- * An unpaired UTF-16 surrogate. JSON can carry one (as a `\uD800` escape) but UTF-8, and so
- * SQLite, cannot: stored as it is, it would come back as other characters.
+ * Characters JSON can carry (as `\uD800` or `\u0000` escapes) but the databases cannot store:
+ * an unpaired UTF-16 surrogate (UTF-8, and so SQLite, would give it back as other characters) and
+ * NUL (PostgreSQL's text refuses it). Both stores get U+FFFD instead, so they store the same.
  */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-const SURROGATE_ESCAPE = /\\u[dD][89abcdefABCDEF]/;
+// eslint-disable-next-line no-control-regex -- NUL is what this looks for
+const UNSTORABLE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\u0000/g;
+/** Only a body with one of these escapes can hold such a character: the rest skip the replacing. */
+const UNSTORABLE_ESCAPE = /\\u(?:[dD][89abcdefABCDEF]|0000)/;
 
 /** Replaces the JSON and text parsers of the context it is registered in with parsePayload. */
 export const jsonBodies = fp(
@@ -29,7 +32,7 @@ export const jsonBodies = fp(
 
 /**
  * Parses a body as JSON: 400 for an empty or malformed body, 422 for a forbidden key. Unpaired
- * surrogates in its strings become U+FFFD.
+ * surrogates and NUL characters in its strings become U+FFFD.
  */
 export function parsePayload(text: string): unknown {
   const json = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -40,7 +43,7 @@ export function parsePayload(text: string): unknown {
   } catch {
     throw new HttpError(400, 'malformed-json', 'The request body is not valid JSON.');
   }
-  const forbidden = inspectKeysAndText(value, SURROGATE_ESCAPE.test(json));
+  const forbidden = inspectKeysAndText(value, UNSTORABLE_ESCAPE.test(json));
   if (forbidden) {
     throw new HttpError(
       422,
@@ -54,8 +57,8 @@ export function parsePayload(text: string): unknown {
 
 /**
  * Finds a `__proto__`, `constructor` or `prototype` key at any depth (iteratively: no stack
- * overflow on deep nesting). With `wellFormText`, also replaces each unpaired surrogate in the
- * string values with U+FFFD, in place, as UTF-8 storage would otherwise do unpredictably.
+ * overflow on deep nesting). With `wellFormText`, also replaces each unpaired surrogate and NUL
+ * in the string values with U+FFFD, in place, as the databases would otherwise mangle or refuse.
  */
 function inspectKeysAndText(root: unknown, wellFormText: boolean): { key: string; path: string } | undefined {
   const pending: [unknown, string][] = [[root, '']];
@@ -68,7 +71,7 @@ function inspectKeysAndText(root: unknown, wellFormText: boolean): { key: string
       if (FORBIDDEN_KEYS.has(key)) return { key, path: childPath };
       const child = object[key];
       if (typeof child === 'string') {
-        if (wellFormText) object[key] = child.replace(LONE_SURROGATE, '\uFFFD');
+        if (wellFormText) object[key] = child.replace(UNSTORABLE, '\uFFFD');
       } else {
         pending.push([child, childPath]);
       }

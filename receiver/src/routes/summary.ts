@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { HttpError } from '../http-errors.js';
 import type { Store } from '../store/store.js';
-import { COMMENT_LIMIT, ChangeTally, summarizeChanges } from '../summary/summarize.js';
+import { COMMENT_LIMIT, summarizeChanges, summarizeCounts } from '../summary/summarize.js';
 import { refuseMethods } from './method-not-allowed.js';
 import { badQuery } from './query.js';
 import { summaryQuery, summaryQueryMessages, type SummaryQuery } from './summary.schemas.js';
@@ -15,9 +15,8 @@ export const summaryRoutes: FastifyPluginAsync<{ store: Store }> = async (app, {
     async (request) => {
       const { change } = request.query;
       if (change === undefined) return summarizeChanges(await store.countAnswersByChange());
-      const tally = new ChangeTally();
-      for await (const row of store.iterateSummaryRows(change)) tally.add(row);
-      const summary = tally.summarize(change, { comments: await store.recentComments(change, COMMENT_LIMIT) });
+      const [counts, comments] = await Promise.all([store.countSummary(change), store.recentComments(change, COMMENT_LIMIT)]);
+      const summary = summarizeCounts(change, counts, { comments });
       if (summary === null) throw new HttpError(404, 'not-found', `No responses to change ${change} are stored.`);
       return summary;
     },

@@ -5,44 +5,33 @@
 // transactions so that several processes sharing one file stay correct too. Streams read page by
 // page, so no statement stays open while a consumer awaits.
 import Database, { type Statement } from 'better-sqlite3';
-import { ANSWERS, SCHEMA_VERSION, type WelcomedResponse } from 'welcomed/contract';
+import { ABOUT_FIELDS, type WelcomedResponse } from 'welcomed/contract';
 import { sameSecretHash } from '../authorship.js';
 import { DAY_MS } from '../summary/time.js';
-import type { SummaryComment, SummaryRow } from '../summary/types.js';
+import type { SummaryComment } from '../summary/types.js';
 import { checkDatabaseFiles } from './sqlite-files.js';
+import { sqliteRecords } from './sqlite-records.js';
 import { prepareDatabase } from './sqlite-schema.js';
-import type { AnswerCounts, ListOptions, ResponseFlags, SpamFilter, Store, StoredResponse, UpsertStatus } from './store.js';
+import { ABOUT_COLUMN, cellColumns, newestPages, toCounts, toResponse, toSummaryCounts, type CellRow, type StoredRow } from './rows.js';
+import type { ListOptions, ResponseFlags, SpamFilter, Store, StoredResponse, UpsertStatus } from './store.js';
 
-/** Rows read per query when a summary streams a change's responses. */
-const SUMMARY_PAGE_SIZE = 2000;
-
-/** A row of `responses` joined with its contact details, as the list queries read it. */
-interface ResponseRow {
-  id: string;
+/** A row of `responses` joined with its contact details, as SQLite gives it: JSON as text, flags as 0 or 1. */
+type ResponseRow = Omit<StoredRow, 'answers' | 'about' | 'spam' | 'pii'> & {
   seq: number;
-  change: string;
-  answer: string;
-  comment: string | null;
   answers: string | null;
   about: string | null;
-  locale: string;
-  page: string;
-  answered_at: string;
-  widget: string;
-  received_at: string;
   spam: number;
   pii: number;
-  contact_name: string | null;
-  contact_email: string | null;
-  contact_phone: string | null;
-  contact_consent_at: string | null;
-}
+};
 
-/** Where the previous page ended: its last row's receipt time and sequence number. */
-interface Cursor {
-  at: string;
-  seq: number;
-}
+/** A SQLite row in the shape both stores share. */
+const toStoredRow = (row: ResponseRow): StoredRow => ({
+  ...row,
+  answers: row.answers === null ? null : JSON.parse(row.answers),
+  about: row.about === null ? null : JSON.parse(row.about),
+  spam: row.spam === 1,
+  pii: row.pii === 1,
+});
 
 /** The Store on SQLite, with the file's path. */
 export interface SqliteStore extends Store {
@@ -68,15 +57,16 @@ export async function openSqliteStore(dbPath: string): Promise<SqliteStore> {
     throw explainSqliteError(error, dbPath);
   }
 
-  const selectStored = db.prepare<[string], { change: string; secret_hash: string | null }>(
-    'SELECT change, secret_hash FROM responses WHERE id = ?',
+  const selectStored = db.prepare<[string], { change: string; received_at: string; secret_hash: string | null }>(
+    'SELECT change, received_at, secret_hash FROM responses WHERE id = ?',
   );
   const insertResponse = db.prepare(`
     INSERT INTO responses (id, seq, change, answer, comment, answers, about, locale, page,
-                           answered_at, widget, received_at, updated_at, spam, pii, secret_hash)
+                           answered_at, widget, received_at, updated_at, spam, pii, secret_hash, week_start,
+                           about_age_band, about_disabled, about_disability_impact, about_ethnic_group)
     VALUES (@id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM responses), @change, @answer, @comment,
-            @answers, @about, @locale, @page, @answered_at, @widget, @now, @now, @spam, @pii,
-            @secret_hash)`);
+            @answers, @about, @locale, @page, @answered_at, @widget, @now, @now, @spam, @pii, @secret_hash,
+            @week_start, @about_age_band, @about_disabled, @about_disability_impact, @about_ethnic_group)`);
   const updateResponse = db.prepare(`
     UPDATE responses SET
       answer = @answer,
@@ -90,7 +80,9 @@ export async function openSqliteStore(dbPath: string): Promise<SqliteStore> {
       updated_at = @now,
       spam = MAX(spam, @spam),
       pii = MAX(pii, @pii),
-      secret_hash = COALESCE(secret_hash, @secret_hash)
+      secret_hash = COALESCE(secret_hash, @secret_hash),
+      week_start = @week_start,
+      ${ABOUT_FIELDS.map((field) => `${ABOUT_COLUMN[field]} = IIF(@about IS NULL, ${ABOUT_COLUMN[field]}, @${ABOUT_COLUMN[field]})`).join(',\n      ')}
     WHERE id = @id AND change = @change`);
   const upsertContact = db.prepare(`
     INSERT INTO contacts (response_id, name, email, phone, consent_at, created_at)
@@ -106,7 +98,8 @@ export async function openSqliteStore(dbPath: string): Promise<SqliteStore> {
     c.email AS contact_email, c.phone AS contact_phone, c.consent_at AS contact_consent_at
     FROM responses r LEFT JOIN contacts c ON c.response_id = r.id`;
   const newestFirst = 'ORDER BY r.received_at DESC, r.seq DESC LIMIT @limit';
-  const after = '(r.received_at < @at OR (r.received_at = @at AND r.seq < @seq))';
+  // A row value, as in PostgreSQL (pg-store.ts): one range on the index (received_at DESC, seq DESC).
+  const after = '(r.received_at, r.seq) < (@at, @seq)';
   const spamConditions: Record<SpamFilter, string[]> = { include: [], exclude: ['r.spam = 0'], only: ['r.spam = 1'] };
   const pageStatements = new Map<string, Statement<object, ResponseRow>>();
   /** The query for one page of a list: prepared once per combination of filters. */
@@ -138,15 +131,26 @@ export async function openSqliteStore(dbPath: string): Promise<SqliteStore> {
   const countByChange = db.prepare<[], CountRow & { change: string }>(
     'SELECT change, answer, COUNT(*) AS count FROM responses WHERE spam = 0 GROUP BY change, answer ORDER BY change',
   );
-  type SummaryRowOfTable = { seq: number; answer: string; about: string | null; answered_at: string; received_at: string };
-  const summarySelect = 'SELECT seq, answer, about, answered_at, received_at FROM responses r WHERE change = @change AND spam = 0';
-  const summaryPages = {
-    first: db.prepare<object, SummaryRowOfTable>(`${summarySelect} ${newestFirst}`),
-    next: db.prepare<object, SummaryRowOfTable>(`${summarySelect} AND ${after} ${newestFirst}`),
-  };
+  // A change's cells, each counted over its own partial index (sqlite-schema.ts).
+  const countWeeks = db.prepare<[string], CellRow>(
+    'SELECT week_start AS cell, answer, COUNT(*) AS count FROM responses WHERE change = ? AND spam = 0 GROUP BY week_start, answer',
+  );
+  const countGroups = Object.fromEntries(
+    ABOUT_FIELDS.map((field) => {
+      const column = ABOUT_COLUMN[field];
+      return [
+        field,
+        db.prepare<[string], CellRow>(
+          `SELECT ${column} AS cell, answer, COUNT(*) AS count FROM responses
+           WHERE change = ? AND spam = 0 AND ${column} IS NOT NULL GROUP BY ${column}, answer`,
+        ),
+      ];
+    }),
+  ) as Record<(typeof ABOUT_FIELDS)[number], Statement<[string], CellRow>>;
+  // The same conditions as the partial index responses_comments, so that it is used.
   const selectComments = db.prepare<[string, number], { answer: string; comment: string; answered_at: string; received_at: string }>(`
     SELECT answer, comment, answered_at, received_at FROM responses
-    WHERE change = ? AND spam = 0 AND comment IS NOT NULL AND TRIM(comment) <> ''
+    WHERE change = ? AND spam = 0 AND comment IS NOT NULL AND trim(comment) <> ''
     ORDER BY received_at DESC, seq DESC LIMIT ?`);
 
   const upsert = db.transaction((response: WelcomedResponse, now: string, flags: ResponseFlags): UpsertStatus => {
@@ -155,6 +159,8 @@ export async function openSqliteStore(dbPath: string): Promise<SqliteStore> {
     if (stored?.secret_hash && !sameSecretHash(stored.secret_hash, flags.secretHash)) return 'ignored';
     if (stored !== undefined && stored.change !== response.change) return 'conflict';
     const params = {
+      // A response counts in its week by its first receipt, as received_at keeps.
+      ...cellColumns(response.about, response.answeredAt, stored?.received_at ?? now),
       id: response.id,
       change: response.change,
       answer: response.answer,
@@ -206,7 +212,7 @@ export async function openSqliteStore(dbPath: string): Promise<SqliteStore> {
     const rows = newestPages(pageSize, limit, (size, cursor) =>
       pageStatement(change !== undefined, spam, cursor !== undefined).all({ limit: size, change, ...cursor }),
     );
-    for (const row of rows) yield toResponse(row);
+    for await (const row of rows) yield toResponse(toStoredRow(row));
   }
 
   return {
@@ -230,18 +236,17 @@ export async function openSqliteStore(dbPath: string): Promise<SqliteStore> {
       }
       return [...byChange].map(([change, rows]) => ({ change, answers: toCounts(rows) }));
     },
-    async *iterateSummaryRows(change) {
-      const rows = newestPages(SUMMARY_PAGE_SIZE, Infinity, (size, cursor) =>
-        (cursor ? summaryPages.next : summaryPages.first).all({ change, limit: size, ...cursor }),
-      );
-      for (const row of rows) {
-        yield {
-          answer: row.answer,
-          about: row.about === null ? null : JSON.parse(row.about),
-          answeredAt: row.answered_at,
-          receivedAt: row.received_at,
-        } satisfies SummaryRow;
-      }
+    async countSummary(change) {
+      // One read transaction: the cells are counted from one snapshot, so they add up.
+      return db.transaction(() =>
+        toSummaryCounts(
+          countWeeks.all(change),
+          Object.fromEntries(ABOUT_FIELDS.map((field) => [field, countGroups[field].all(change)])) as Record<
+            (typeof ABOUT_FIELDS)[number],
+            CellRow[]
+          >,
+        ),
+      )();
     },
     async recentComments(change, limit) {
       return selectComments.all(change, limit).map(
@@ -261,7 +266,7 @@ export async function openSqliteStore(dbPath: string): Promise<SqliteStore> {
     },
     async getResponse(id) {
       const row = selectOne.get(id);
-      return row && toResponse(row);
+      return row && toResponse(toStoredRow(row));
     },
     async deleteResponse(id) {
       const erased = erase.immediate(id);
@@ -275,6 +280,7 @@ export async function openSqliteStore(dbPath: string): Promise<SqliteStore> {
       if (deleted > 0) forgetErasedPages();
       return deleted;
     },
+    ...sqliteRecords(db),
     async close() {
       if (db.open) db.close();
     },
@@ -291,60 +297,4 @@ function explainSqliteError(error: unknown, dbPath: string): unknown {
       'and that the disk has room.',
     { cause: error },
   );
-}
-
-/**
- * Rows newest first, read one page (one query) at a time until `limit` rows or the end. Each
- * page starts after the last row of the one before, so rows written meanwhile neither repeat
- * nor shift what is read.
- */
-function* newestPages<Row extends { received_at: string; seq: number }>(
-  pageSize: number,
-  limit: number,
-  readPage: (size: number, cursor: Cursor | undefined) => Row[],
-): Generator<Row> {
-  let remaining = limit;
-  let cursor: Cursor | undefined;
-  while (remaining > 0) {
-    const size = Math.min(pageSize, remaining);
-    const rows = readPage(size, cursor);
-    yield* rows;
-    remaining -= rows.length;
-    if (rows.length < size) return;
-    const last = rows[rows.length - 1];
-    cursor = { at: last.received_at, seq: last.seq };
-  }
-}
-
-/** Answer counts with every answer present, from `GROUP BY answer` rows. */
-function toCounts(rows: readonly { answer: string; count: number }[]): AnswerCounts {
-  const counts = Object.fromEntries(ANSWERS.map((answer) => [answer, 0])) as AnswerCounts;
-  for (const { answer, count } of rows) {
-    if (Object.hasOwn(counts, answer)) counts[answer as keyof AnswerCounts] = count;
-  }
-  return counts;
-}
-
-/** Builds the API shape of a row, keeping the payload's field order, then `receivedAt`. */
-function toResponse(row: ResponseRow): StoredResponse {
-  const response: Record<string, unknown> = { schema: SCHEMA_VERSION, id: row.id, change: row.change, answer: row.answer };
-  if (row.comment !== null) response.comment = row.comment;
-  if (row.answers !== null) response.answers = JSON.parse(row.answers);
-  if (row.about !== null) response.about = JSON.parse(row.about);
-  if (row.contact_consent_at !== null) {
-    const panel: Record<string, unknown> = {};
-    if (row.contact_name !== null) panel.name = row.contact_name;
-    if (row.contact_email !== null) panel.email = row.contact_email;
-    if (row.contact_phone !== null) panel.phone = row.contact_phone;
-    panel.consent = true;
-    response.panel = panel;
-  }
-  response.locale = row.locale;
-  response.page = row.page;
-  response.answeredAt = row.answered_at;
-  response.widget = row.widget;
-  response.receivedAt = row.received_at;
-  if (row.spam) response.spam = true;
-  if (row.pii) response.pii = true;
-  return response as StoredResponse;
 }

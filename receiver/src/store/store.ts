@@ -12,7 +12,7 @@
 // details, typed or autofilled into a field they could not see) and the time to answer are read
 // once and dropped. Both flags are sticky: once set for an id, later sends do not clear them.
 import type { Answer, WelcomedResponse } from 'welcomed/contract';
-import type { SummaryComment, SummaryRow } from '../summary/types.js';
+import type { SummaryComment, SummaryCounts } from '../summary/types.js';
 
 /**
  * A stored response: the payload's own fields (without `honeypot` and `shownForMs`), when the
@@ -65,6 +65,31 @@ export interface CountOptions {
 /** How many responses gave each answer; every answer is present, 0 when none. */
 export type AnswerCounts = Record<Answer, number>;
 
+/**
+ * Everything stored about one response, as migrate-store copies it from one database to another:
+ * what the API shows, plus what it does not (when the response was last updated, when its
+ * contact details were given and stored).
+ */
+export interface ResponseRecord {
+  id: string;
+  change: string;
+  answer: string;
+  comment: string | null;
+  answers: Record<string, string | string[]> | null;
+  about: Record<string, string> | null;
+  locale: string;
+  page: string;
+  answeredAt: string;
+  widget: string;
+  receivedAt: string;
+  updatedAt: string;
+  spam: boolean;
+  pii: boolean;
+  /** SHA-256 of the response's secret (authorship.ts), copied so that only its author can still change it. */
+  secretHash: string | null;
+  contact: { name: string | null; email: string | null; phone: string | null; consentAt: string; createdAt: string } | null;
+}
+
 /** Where responses are kept. */
 export interface Store {
   /**
@@ -92,18 +117,37 @@ export interface Store {
   iterateResponses(options?: ListOptions): AsyncIterable<StoredResponse>;
   getResponse(id: string): Promise<StoredResponse | undefined>;
   /**
-   * Removes the response and its contact details, leaving no copy of them anywhere in storage
-   * (journals and logs included); false when there was none.
+   * Removes the response and its contact details from every query at once; false when there was
+   * none. What stays on disk is each database's own: SQLite overwrites the rows and empties its
+   * write-ahead log, leaving no copy in its files (journals and logs included); PostgreSQL has no
+   * secure delete and keeps the bytes until VACUUM and its own write-ahead log let them go
+   * (SECURITY.md, "What is not defended").
    */
   deleteResponse(id: string): Promise<boolean>;
   /**
-   * Deletes contact details stored more than `days` days before `now`, leaving no copy of them
-   * anywhere in storage; resolves with how many.
+   * Deletes contact details stored more than `days` days before `now`, with what is left on disk
+   * as for deleteResponse; resolves with how many.
    */
   deleteExpiredContacts(days: number, now?: Date): Promise<number>;
-  /** The answer, `about`, `answeredAt` and `receivedAt` of each non-spam response to `change`. */
-  iterateSummaryRows(change: string): AsyncIterable<SummaryRow>;
+  /**
+   * The non-spam responses to `change` counted per cell of its summary (answers, weeks, each
+   * equality question's groups), by the database, from one snapshot.
+   */
+  countSummary(change: string): Promise<SummaryCounts>;
   /** The newest non-spam responses to `change` with a comment, newest first. */
   recentComments(change: string, limit: number): Promise<SummaryComment[]>;
+
+  // Moving data between databases (migrate-store).
+  /** Every stored response with its contact details, oldest first, read page by page. */
+  exportRecords(options?: { pageSize?: number }): AsyncIterable<ResponseRecord>;
+  /**
+   * Stores each record whose id is not stored yet, as it is (times and flags included), in one
+   * transaction; records whose id is stored are left alone. Resolves with how many were stored.
+   */
+  importRecords(records: readonly ResponseRecord[]): Promise<number>;
+  /** Which of `ids` are stored, and which of those have contact details. */
+  findRecords(ids: readonly string[]): Promise<{ responses: string[]; contacts: string[] }>;
+  /** How many responses and contact details are stored. */
+  countRecords(): Promise<{ responses: number; contacts: number }>;
   close(): Promise<void>;
 }

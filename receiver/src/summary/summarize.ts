@@ -1,7 +1,8 @@
 // The results a service owner reads: per change, how many gave each answer, the share who said
 // the change was welcomed ("yes") with a 95% Wilson score interval, by ISO week and by each
 // equality-monitoring group, small cells suppressed (suppression.ts). Pure functions: no
-// database, no HTTP; the summary route feeds them the store's rows.
+// database, no HTTP. The summary route feeds them counts per cell, counted by the database
+// (Store.countSummary); ChangeTally counts the same cells from rows.
 //
 // Inside a shown week or group only the number of responses and the welcomed share (with its
 // interval) are given, not how many answered partly, no or unsure.
@@ -14,17 +15,19 @@
 // "yes" count of at most 5 people this way). Its cells are suppressed against that group's count,
 // and all of them when that group is itself suppressed.
 import { ABOUT_FIELDS, ABOUT_GROUPS, ANSWERS, type AboutField, type Answer } from 'welcomed/contract';
+import { ASKED_WITHIN, aboutGroups, parentOf, weekStart } from './cells.js';
 import { MIN_CELL, suppressCells } from './suppression.js';
-import { WEEK_MS, effectiveTime, isoDate, isoWeek, mondayOf } from './time.js';
+import { WEEK_MS, effectiveTime, isoDate, isoWeek } from './time.js';
 import type {
-  AboutGroup,
   Cell,
+  CellCount,
   ChangeSummary,
   GroupCell,
   Interval,
   NotAnswered,
   Overview,
   SummaryComment,
+  SummaryCounts,
   SummaryRow,
   SuppressedChange,
 } from './types.js';
@@ -45,26 +48,6 @@ export const GROUPS: Readonly<Record<AboutField, readonly GroupCell['group'][]>>
   >,
 );
 
-/**
- * The `about` questions asked only after a given answer to another: the impact of a condition,
- * only after "yes" to having one. Each is summarised as a breakdown of that answer's group.
- */
-export const ASKED_WITHIN: Readonly<Partial<Record<AboutField, Partial<Record<AboutField, AboutGroup>>>>> = Object.freeze({
-  disabilityImpact: Object.freeze({ disabled: 'yes' }),
-});
-
-/** The question `field` is asked within, and the answer it is asked after, if any. */
-function parentOf(field: AboutField): [AboutField, AboutGroup] | undefined {
-  const [parent] = Object.entries(ASKED_WITHIN[field] ?? {});
-  return parent as [AboutField, AboutGroup] | undefined;
-}
-
-/** Responses and "yes" answers in one cell. */
-interface Count {
-  n: number;
-  yes: number;
-}
-
 /** Options of a change's summary. */
 export interface SummaryOptions {
   /** The change's newest comments, newest first. */
@@ -76,113 +59,158 @@ export interface SummaryOptions {
 }
 
 /**
- * Counts a change's non-spam responses one at a time (so they can stream from the store), then
- * makes its summary.
+ * Counts a change's non-spam responses one at a time into the cells a summary is made of, as
+ * the stores' GROUP BY queries do in the database: the reference they are tested against, and a
+ * way to summarise rows that are in memory.
  */
 export class ChangeTally {
   private readonly answers = Object.fromEntries(ANSWERS.map((answer) => [answer, 0])) as Record<Answer, number>;
-  private readonly weeks = new Map<number, Count>();
-  private readonly groups = Object.fromEntries(
-    ABOUT_FIELDS.map((field) => [field, new Map(GROUPS[field].map((value) => [value, { n: 0, yes: 0 }]))]),
-  ) as Record<AboutField, Map<GroupCell['group'], Count>>;
-  private n = 0;
+  private readonly weeks = new Map<string, CellCount>();
+  private readonly groups = Object.fromEntries(ABOUT_FIELDS.map((field) => [field, new Map<string, CellCount>()])) as Record<
+    AboutField,
+    Map<string, CellCount>
+  >;
 
   /** Counts one response. */
   add(row: SummaryRow): void {
     // The schema allows no other answer.
     if (!Object.hasOwn(this.answers, row.answer)) return;
     const yes = row.answer === 'yes' ? 1 : 0;
-    this.n += 1;
     this.answers[row.answer as Answer] += 1;
-    const monday = mondayOf(effectiveTime(row.answeredAt, row.receivedAt));
-    const week = this.weeks.get(monday) ?? { n: 0, yes: 0 };
-    week.n += 1;
-    week.yes += yes;
-    this.weeks.set(monday, week);
-    const about = row.about as Record<string, unknown> | null | undefined;
+    addTo(this.weeks, weekStart(row.answeredAt, row.receivedAt), yes);
+    const given = aboutGroups(row.about);
     for (const field of ABOUT_FIELDS) {
-      const parent = parentOf(field);
-      // Counted only among those it was asked of (an answer from anyone else is ignored).
-      if (parent && about?.[parent[0]] !== parent[1]) continue;
-      const counts = this.groups[field];
-      const value = about?.[field];
-      // Stored values were validated against the schema; anything else counts as not answered.
-      const cell = (typeof value === 'string' && counts.get(value as GroupCell['group'])) || counts.get(NOT_ANSWERED)!;
-      cell.n += 1;
-      cell.yes += yes;
+      const group = given[field];
+      if (group !== null) addTo(this.groups[field], group, yes);
     }
   }
 
-  /**
-   * The summary of the change counted. `null` when no response was counted.
-   *
-   * With fewer than `minCell` responses, only `{ change, suppressed: true, minimumCell }`.
-   * Otherwise: the answer counts, the welcomed share ("yes" among all answers) and the "partly"
-   * share, each with its interval; every ISO week from the first to the last with a response
-   * (empty weeks included, so the time axis has no holes); each `about` question's groups;
-   * recent comments.
-   */
-  summarize(change: string, options: SummaryOptions = {}): ChangeSummary | SuppressedChange | null {
-    const { comments = [], minCell = MIN_CELL, commentLimit = COMMENT_LIMIT } = options;
-    const { n, answers } = this;
-    if (n === 0) return null;
-    if (n < minCell) return { change, suppressed: true, minimumCell: minCell };
-
-    const mondays = [...this.weeks.keys()];
-    const first = Math.min(...mondays);
-    const last = Math.max(...mondays);
-    const weekCells: { label: { week: string; start: string }; n: number; yes: number }[] = [];
-    for (let monday = first; monday <= last; monday += WEEK_MS) {
-      weekCells.push({ label: isoWeek(monday), ...(this.weeks.get(monday) ?? { n: 0, yes: 0 }) });
-    }
-
-    const recent: SummaryComment[] = [];
-    for (const comment of comments) {
-      if (recent.length >= commentLimit) break;
-      if (comment.comment.trim() !== '') recent.push(comment);
-    }
-
+  /** The cells counted so far. */
+  counts(): SummaryCounts {
     return {
-      change,
-      minimumCell: minCell,
-      confidenceLevel: CONFIDENCE_LEVEL,
-      responses: n,
-      answers: { ...answers },
-      welcomed: interval(answers.yes, n),
-      partly: interval(answers.partly, n),
-      weeks: protect(weekCells, minCell),
-      groups: this.protectGroups(minCell),
-      within: ASKED_WITHIN,
-      comments: recent.map((comment) => ({
-        date: isoDate(effectiveTime(comment.answeredAt, comment.receivedAt)),
-        answer: comment.answer as Answer,
-        comment: comment.comment,
-      })),
+      answers: { ...this.answers },
+      weeks: [...this.weeks].map(([start, count]) => ({ start, ...count })),
+      groups: Object.fromEntries(
+        ABOUT_FIELDS.map((field) => [field, [...this.groups[field]].map(([group, count]) => ({ group, ...count }))]),
+      ) as SummaryCounts['groups'],
     };
   }
 
-  /**
-   * Each `about` question's groups, suppressed as `suppressCells` says against the total they add
-   * up to: the change's, or for a question asked within another's group, that group's count —
-   * and every cell of it when that group is suppressed, as its count is then not published.
-   */
-  private protectGroups(minCell: number): ChangeSummary['groups'] {
-    const groups = {} as ChangeSummary['groups'];
-    // Parents first: ABOUT_FIELDS asks each question after the one it depends on.
-    for (const field of ABOUT_FIELDS) {
-      const cells = [...this.groups[field]].map(([group, { n, yes }]) => ({ label: { group }, n, yes }));
-      const parent = parentOf(field);
-      const parentCell = parent && groups[parent[0]].find((cell) => cell.group === parent[1]);
-      groups[field] =
-        parentCell && 'suppressed' in parentCell
-          ? cells.map(({ label }) => ({ ...label, suppressed: true as const }))
-          : protect(cells, minCell);
-    }
-    return groups;
+  /** The summary of the responses counted (see summarizeCounts). */
+  summarize(change: string, options: SummaryOptions = {}): ChangeSummary | SuppressedChange | null {
+    return summarizeCounts(change, this.counts(), options);
   }
 }
 
-/** The summary of one change, from its non-spam responses (see ChangeTally.summarize). */
+/** Adds one response, "yes" or not, to the cell `key` of a breakdown. */
+function addTo(cells: Map<string, CellCount>, key: string, yes: number): void {
+  const cell = cells.get(key) ?? { n: 0, yes: 0 };
+  cell.n += 1;
+  cell.yes += yes;
+  cells.set(key, cell);
+}
+
+/**
+ * The summary of one change from its counts per cell. `null` when no response was counted.
+ *
+ * With fewer than `minCell` responses, only `{ change, suppressed: true, minimumCell }`.
+ * Otherwise: the answer counts, the welcomed share ("yes" among all answers) and the "partly"
+ * share, each with its interval; every ISO week from the first to the last with a response
+ * (empty weeks included, so the time axis has no holes); each `about` question's groups, then
+ * those who did not answer it (a question asked within another's group: within that group);
+ * recent comments.
+ */
+export function summarizeCounts(
+  change: string,
+  counts: SummaryCounts,
+  options: SummaryOptions = {},
+): ChangeSummary | SuppressedChange | null {
+  const { comments = [], minCell = MIN_CELL, commentLimit = COMMENT_LIMIT } = options;
+  const answers = Object.fromEntries(ANSWERS.map((answer) => [answer, counts.answers[answer] ?? 0])) as Record<Answer, number>;
+  const n = ANSWERS.reduce((sum, answer) => sum + answers[answer], 0);
+  if (n === 0) return null;
+  if (n < minCell) return { change, suppressed: true, minimumCell: minCell };
+
+  const weeks = new Map<number, CellCount>();
+  for (const { start, n: size, yes } of counts.weeks) {
+    if (size > 0) weeks.set(Date.parse(`${start}T00:00:00Z`), { n: size, yes });
+  }
+  const mondays = [...weeks.keys()];
+  const first = Math.min(...mondays);
+  const last = Math.max(...mondays);
+  const weekCells: { label: { week: string; start: string }; n: number; yes: number }[] = [];
+  for (let monday = first; monday <= last; monday += WEEK_MS) {
+    weekCells.push({ label: isoWeek(monday), ...(weeks.get(monday) ?? { n: 0, yes: 0 }) });
+  }
+
+  const recent: SummaryComment[] = [];
+  for (const comment of comments) {
+    if (recent.length >= commentLimit) break;
+    if (comment.comment.trim() !== '') recent.push(comment);
+  }
+
+  return {
+    change,
+    minimumCell: minCell,
+    confidenceLevel: CONFIDENCE_LEVEL,
+    responses: n,
+    answers,
+    welcomed: interval(answers.yes, n),
+    partly: interval(answers.partly, n),
+    weeks: protect(weekCells, minCell),
+    groups: protectGroups(counts, { n, yes: answers.yes }, minCell),
+    within: ASKED_WITHIN,
+    comments: recent.map((comment) => ({
+      date: isoDate(effectiveTime(comment.answeredAt, comment.receivedAt)),
+      answer: comment.answer as Answer,
+      comment: comment.comment,
+    })),
+  };
+}
+
+/**
+ * Each `about` question's groups, suppressed as `suppressCells` says against the total they add
+ * up to: the change's, or for a question asked within another's group, that group's count — and
+ * every cell of it when that group is suppressed, as its count is then not published.
+ */
+function protectGroups(counts: SummaryCounts, total: CellCount, minCell: number): ChangeSummary['groups'] {
+  const groups = {} as ChangeSummary['groups'];
+  const cellsOf = {} as Record<AboutField, ({ group: GroupCell['group'] } & CellCount)[]>;
+  // Parents first: ABOUT_FIELDS asks each question after the one it depends on.
+  for (const field of ABOUT_FIELDS) {
+    const parent = parentOf(field);
+    const within = parent && cellsOf[parent[0]].find((cell) => cell.group === parent[1]);
+    cellsOf[field] = groupCells(field, counts.groups[field] ?? [], within ?? total);
+    const cells = cellsOf[field].map(({ group, n, yes }) => ({ label: { group }, n, yes }));
+    const parentCell = parent && groups[parent[0]].find((cell) => cell.group === parent[1]);
+    groups[field] =
+      parentCell && 'suppressed' in parentCell
+        ? cells.map(({ label }) => ({ ...label, suppressed: true as const }))
+        : protect(cells, minCell);
+  }
+  return groups;
+}
+
+/**
+ * Every group of one `about` question in the contract's order, empty ones included, then "not
+ * answered": `total` (the change's, or the group it is asked within) less those counted in a group.
+ */
+function groupCells(
+  field: AboutField,
+  counted: readonly ({ group: string } & CellCount)[],
+  total: CellCount,
+): ({ group: GroupCell['group'] } & CellCount)[] {
+  const byGroup = new Map(counted.map(({ group, n, yes }) => [group, { n, yes }]));
+  const cells: ({ group: GroupCell['group'] } & CellCount)[] = ABOUT_GROUPS[field].map((group) => ({
+    group,
+    ...(byGroup.get(group) ?? { n: 0, yes: 0 }),
+  }));
+  const answered = cells.reduce((sum, cell) => ({ n: sum.n + cell.n, yes: sum.yes + cell.yes }), { n: 0, yes: 0 });
+  cells.push({ group: NOT_ANSWERED, n: total.n - answered.n, yes: total.yes - answered.yes });
+  return cells;
+}
+
+/** The summary of one change, from its non-spam responses (see summarizeCounts). */
 export function summarizeChange(
   change: string,
   rows: Iterable<SummaryRow>,

@@ -69,6 +69,29 @@ export interface SuppressedChange extends Suppressed {
   minimumCell: number;
 }
 
+/** Non-spam responses in one cell of a breakdown, and how many of them answered "yes". */
+export interface CellCount {
+  n: number;
+  yes: number;
+}
+
+/**
+ * What a change's summary is made from: its non-spam responses counted per cell (by the
+ * database's GROUP BY, or by ChangeTally from rows). Cells may come in any order; a week or group
+ * with no responses may be left out.
+ */
+export interface SummaryCounts {
+  /** How many gave each answer. */
+  answers: Record<Answer, number>;
+  /** Per ISO week, by its Monday (`YYYY-MM-DD`, UTC), counted in the week of `effectiveTime`. */
+  weeks: ({ start: string } & CellCount)[];
+  /**
+   * Per `about` question, the responses in each of its groups. Those not counted in any group
+   * did not answer it: "not answered" is the change's total less the groups' sum.
+   */
+  groups: Record<AboutField, ({ group: string } & CellCount)[]>;
+}
+
 /** One stored, non-spam response, as the summary needs it. */
 export interface SummaryRow {
   answer: string;
