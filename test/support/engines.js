@@ -122,11 +122,13 @@ export async function startWebKitDriver() {
 }
 
 /**
- * webdriverio's `remote()` options for a MiniBrowser session through a WebKitWebDriver on `port`.
+ * webdriverio's `remote()` options for a MiniBrowser session through a WebKitWebDriver on `port`,
+ * with more MiniBrowser arguments if given (e.g. `--enable-javascript=false`).
  * WebDriver classic: WebKitGTK refuses BiDi (`webSocketUrl`).
  * @param {number} port
+ * @param {string[]} [browserArgs]
  */
-export function webkitRemoteOptions(port) {
+export function webkitRemoteOptions(port, browserArgs = []) {
   return {
     hostname: '127.0.0.1',
     port,
@@ -134,7 +136,7 @@ export function webkitRemoteOptions(port) {
     capabilities: {
       browserName: 'MiniBrowser',
       'wdio:enforceWebDriverClassic': true,
-      'webkitgtk:browserOptions': { binary: MINIBROWSER_PATH, args: ['--automation'] },
+      'webkitgtk:browserOptions': { binary: MINIBROWSER_PATH, args: ['--automation', ...browserArgs] },
     },
   };
 }

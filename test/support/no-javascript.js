@@ -5,8 +5,8 @@
 //    `javascript.enabled` false (BiDi has no command to turn scripts off: Firefox ESR 153 answers
 //    `emulation.setScriptingEnabled` with "unknown command");
 //  - WebKit: WebKitGTK's MiniBrowser with `--enable-javascript=false` (a WebKitSettings property
-//    it takes on its command line), driven by WebKitWebDriver over WebDriver classic under its
-//    own Xvfb display (MiniBrowser has no headless mode).
+//    it takes on its command line), driven by WebKitWebDriver over WebDriver classic on an Xvfb
+//    display (MiniBrowser has no headless mode); started as engines.js starts every engine.
 // With scripts off, pages run none of their own; the drivers still read the page (their scripts
 // run in a world of their own). They act as a keyboard user would where the engine allows it.
 //
@@ -14,22 +14,17 @@
 // `checkAccessibility` takes the page's markup as the JavaScript-off browser holds it and opens it
 // in a second browser of the same engine, with scripts on, in a script-free page of the same
 // origin (its styles load, none of its scripts can run), and runs axe there.
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import puppeteer from 'puppeteer-core';
 import { remote } from 'webdriverio';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.js';
-import { freePort } from './e2e.js';
+import { puppeteerLaunchOptions, startWebKitDriver, webkitRemoteOptions } from './engines.js';
 
 /** @typedef {'chromium' | 'firefox' | 'webkit'} Engine */
 
 /** How each engine is named in test titles. */
 export const ENGINE_NAMES = { chromium: 'Chromium', firefox: 'Firefox ESR', webkit: 'WebKit (MiniBrowser)' };
 
-const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-const WEBKIT_DRIVER_PATH = process.env.WEBKIT_DRIVER_PATH ?? '/usr/bin/WebKitWebDriver';
-const MINIBROWSER_PATH = process.env.MINIBROWSER_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
@@ -47,34 +42,6 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-
  * @property {(width: number, height: number) => Promise<void>} [resize] sets the viewport, where the driver can
  * @property {() => Promise<void>} close
  */
-
-/** @type {Set<import('node:child_process').ChildProcess>} */
-const helpers = new Set();
-// Drivers and displays started here die with the test process, however it ends.
-process.on('exit', () => {
-  for (const child of helpers) child.kill('SIGTERM');
-});
-
-/**
- * @param {string} command
- * @param {string[]} args
- * @param {NodeJS.ProcessEnv} env
- * @param {import('node:child_process').StdioOptions} stdio
- */
-function startHelper(command, args, env = process.env, stdio = 'ignore') {
-  const child = spawn(command, args, { env, stdio });
-  helpers.add(child);
-  child.on('exit', () => helpers.delete(child));
-  return child;
-}
-
-/** @param {import('node:child_process').ChildProcess} child */
-async function stopHelper(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
-}
 
 /**
  * A browser of `engine`, with JavaScript off (a resident's) or on (the accessibility checker's).
@@ -94,14 +61,8 @@ export function openBrowser(engine, { javaScript }) {
 async function openPuppeteer(engine, javaScript) {
   const browser = await puppeteer.launch(
     engine === 'firefox'
-      ? {
-          browser: 'firefox',
-          executablePath: FIREFOX_PATH,
-          headless: true,
-          protocolTimeout: 30_000,
-          extraPrefsFirefox: { 'javascript.enabled': javaScript },
-        }
-      : { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS },
+      ? { ...puppeteerLaunchOptions.firefox, protocolTimeout: 30_000, extraPrefsFirefox: { 'javascript.enabled': javaScript } }
+      : puppeteerLaunchOptions.chromium,
   );
   const page = await browser.newPage();
   if (engine === 'chromium') await page.setJavaScriptEnabled(javaScript);
@@ -132,54 +93,14 @@ async function openPuppeteer(engine, javaScript) {
   };
 }
 
-/** An X display for MiniBrowser: a new Xvfb, which picks a free display number. */
-async function startDisplay() {
-  const xvfb = startHelper('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], process.env, [
-    'ignore',
-    'ignore',
-    'pipe',
-    'pipe',
-  ]);
-  const number = await new Promise((resolve, reject) => {
-    let printed = '';
-    xvfb.stdio[3]?.on('data', (chunk) => {
-      printed += chunk;
-      if (printed.includes('\n')) resolve(printed.trim());
-    });
-    xvfb.once('exit', (code) => reject(new Error(`Xvfb exited with ${code}`)));
-  });
-  return { display: `:${number}`, stop: () => stopHelper(xvfb) };
-}
-
 /**
  * MiniBrowser through WebKitWebDriver, on a display of its own.
  * @param {boolean} javaScript
  * @returns {Promise<Browser>}
  */
 async function openWebKit(javaScript) {
-  const { display, stop: stopDisplay } = await startDisplay();
-  const port = await freePort();
-  const driver = startHelper(WEBKIT_DRIVER_PATH, [`--port=${port}`], { ...process.env, DISPLAY: display });
-  for (const deadline = Date.now() + 15_000; ; ) {
-    if (driver.exitCode !== null) throw new Error(`WebKitWebDriver exited with ${driver.exitCode}`);
-    const ready = await fetch(`http://127.0.0.1:${port}/status`).then((reply) => reply.ok, () => false);
-    if (ready) break;
-    if (Date.now() > deadline) throw new Error('WebKitWebDriver did not start within 15 s');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  const browser = await remote({
-    hostname: '127.0.0.1',
-    port,
-    logLevel: 'error',
-    capabilities: {
-      browserName: 'MiniBrowser',
-      'webkitgtk:browserOptions': {
-        binary: MINIBROWSER_PATH,
-        args: ['--automation', ...(javaScript ? [] : ['--enable-javascript=false'])],
-      },
-      'wdio:enforceWebDriverClassic': true,
-    },
-  });
+  const driver = await startWebKitDriver();
+  const browser = await remote(webkitRemoteOptions(driver.port, javaScript ? [] : ['--enable-javascript=false']));
   // A click that sends a form returns before the next page has come: mark this page, click, and
   // wait for a page without the mark.
   const navigating = async (/** @type {string} */ selector) => {
@@ -204,8 +125,7 @@ async function openWebKit(javaScript) {
     submit: navigating,
     async close() {
       await browser.deleteSession().catch(() => undefined);
-      await stopHelper(driver);
-      await stopDisplay();
+      await driver.stop();
     },
   };
 }
