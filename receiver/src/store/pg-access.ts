@@ -95,7 +95,7 @@ export function pgAccess(pool: pg.Pool): AccessStore {
       return rowCount ?? 0;
     },
     async listChangeIds() {
-      const { rows } = await pool.query<{ change: string }>('SELECT DISTINCT change FROM responses ORDER BY change COLLATE "C"');
+      const { rows } = await pool.query<{ change: string }>('SELECT DISTINCT change COLLATE "C" AS change FROM responses ORDER BY 1');
       return rows.map((row) => row.change);
     },
   };
