@@ -154,5 +154,9 @@ test('a new user: a viewer token for one service sees that service only, cannot 
   expected.forEach((pattern, index) => assert.match(visit[index], pattern));
   assert.ok(!rows.join('\n').includes('pat.panel') && !rows.join('\n').includes(viewerToken));
   assert.deepEqual(await axe(admin.page), [], 'results for an admin, audit trail shown');
+  // At 320 px the trail's table scrolls inside its own region: the page does not.
+  await admin.page.setViewport({ width: 320, height: 640 });
+  const overflow = await admin.page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  assert.deepEqual(overflow, { scroll: 320, client: 320 });
   await admin.context.close();
 });

@@ -294,3 +294,27 @@ test('the audit trail: CSV hardened like the export, never holding data, and kep
   assert.ok(!kept.some((row) => row.actor === 'Old'));
   assert.ok(kept.length > 3);
 });
+
+test('POST /api/tokens refuses a bad label, scope, role or expiry with a 400 saying why, and a label in use', async (t) => {
+  const { app } = await startTestReceiver(t);
+  const cases = [
+    [{ label: '=cmd', scope: '*', role: 'viewer' }, /^A label must be/],
+    [{ label: 'X', scope: 'bins%', role: 'viewer' }, /^A scope is one or more change-id patterns/],
+    [{ label: 'X', scope: 'bins', role: 'admin' }, /its scope must be \*/],
+    [{ label: 'X', scope: '*', role: 'owner' }, /role one of viewer, analyst, manager, admin/],
+    [{ label: 'X', scope: '*', role: 'viewer', expiresInDays: 0 }, /^Send \{ label, scope, role, expiresInDays\? \}/],
+  ];
+  for (const [payload, message] of /** @type {[Record<string, unknown>, RegExp][]} */ (cases)) {
+    const reply = await app.inject({ method: 'POST', url: '/api/tokens', headers: AUTH, payload });
+    assert.equal(reply.statusCode, 400, JSON.stringify(payload));
+    assert.equal(errorBody(reply).error, 'invalid-token-request');
+    assert.match(errorBody(reply).message, message, JSON.stringify(payload));
+  }
+  await issue(app, { label: 'Waste team', scope: ['garden-waste-*', 'bins'], role: 'viewer' });
+  const taken = await app.inject({ method: 'POST', url: '/api/tokens', headers: AUTH, payload: { label: 'Waste team', scope: '*', role: 'viewer' } });
+  assert.equal(taken.statusCode, 400);
+  assert.match(errorBody(taken).message, /is in use/);
+  const [listed] = (await app.inject({ method: 'GET', url: '/api/tokens', headers: AUTH })).json();
+  assert.deepEqual(listed.scopes, ['garden-waste-*', 'bins']);
+  assert.equal((await auditRows(app)).filter((row) => row.action === 'token-create').length, 1);
+});
