@@ -145,6 +145,7 @@ test('a new user: a viewer token for one service sees that service only, cannot 
   const visit = rows.filter((row) => row.includes('Waste team'));
   const expected = [
     /Waste team \(viewer\) refused garden-waste-\* GET \/api\/audit needs admin/,
+    /Waste team \(viewer\) refused garden-waste-\* parking-permits-digital-2026 outside scope/,
     /Waste team \(viewer\) refused garden-waste-\* GET \/api\/responses needs analyst/,
     /Waste team \(viewer\) refused garden-waste-\* GET \/api\/responses needs analyst/,
     /Waste team \(viewer\) sign-in garden-waste-\* ok/,

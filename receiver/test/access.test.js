@@ -154,6 +154,13 @@ test('a change outside the scope is indistinguishable from a change with no resp
   assert.equal(erase.statusCode, 404);
   assert.equal(erase.body, eraseUnknown.body.replace('00000000-0000-4000-8000-000000000000', parking.id));
   assert.equal((await app.inject({ method: 'GET', url: `/api/responses?change=${PARKING}`, headers: AUTH })).json().length, 3, 'not erased');
+
+  // The caller cannot tell; the audit trail can.
+  const outsideRows = (await auditRows(app)).filter((row) => row.outcome === 'outside scope').reverse();
+  assert.deepEqual(
+    outsideRows.map((row) => `${row.actor} ${row.action} ${row.target}`),
+    [`Waste team refused ${PARKING}`, `Waste managers refused ${PARKING}`, `Waste managers refused ${PARKING}`, `Waste managers refused ${parking.id}`],
+  );
 });
 
 test('scope patterns: * is the only wildcard, every other character stands for itself, the whole id must match', () => {

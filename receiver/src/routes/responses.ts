@@ -64,6 +64,10 @@ export const responsesRoutes: FastifyPluginAsync<ResponsesRoutesOptions> = async
       const { format, change, limit, spam } = request.query;
       const { access } = request;
       const filter = await scopedList(store, access, change);
+      // Recorded for admins; the caller gets what a change with no responses gets.
+      if (change !== undefined && !access.inScope(change)) {
+        await app.audit(request, { action: 'refused', target: change, outcome: 'outside scope' });
+      }
       const contacts = roleAllows(access.role, 'manager');
       const target = change ?? access.scopes.join(' ');
       const recordRead = async (rows: number, withContacts: number) => {
@@ -90,8 +94,9 @@ export const responsesRoutes: FastifyPluginAsync<ResponsesRoutesOptions> = async
   app.delete<{ Params: IdParams }>('/api/responses/:id', { onRequest: app.requireRole('manager') }, async (request, reply) => {
     const { id } = request.params;
     const stored = await store.getResponse(id);
-    if (stored === undefined || !request.access.inScope(stored.change) || !(await store.deleteResponse(id))) {
-      await app.audit(request, { action: 'erasure', target: id, rows: 0, outcome: 'not found' });
+    const outside = stored !== undefined && !request.access.inScope(stored.change);
+    if (stored === undefined || outside || !(await store.deleteResponse(id))) {
+      await app.audit(request, { action: outside ? 'refused' : 'erasure', target: id, rows: 0, outcome: outside ? 'outside scope' : 'not found' });
       throw new HttpError(404, 'not-found', `No response with id ${id} is stored.`);
     }
     await app.audit(request, { action: 'erasure', target: id, rows: 1 });

@@ -18,7 +18,11 @@ export const summaryRoutes: FastifyPluginAsync<{ store: Store }> = async (app, {
       const { inScope } = request.access;
       // A change outside the token's scope is absent from the list, and 404s as an unknown one.
       if (change === undefined) return summarizeChanges((await store.countAnswersByChange()).filter((item) => inScope(item.change)));
-      if (!inScope(change)) throw notFound(change);
+      if (!inScope(change)) {
+        // Recorded for admins; the caller gets what an unknown change gets.
+        await app.audit(request, { action: 'refused', target: change, outcome: 'outside scope' });
+        throw notFound(change);
+      }
       const [counts, comments] = await Promise.all([store.countSummary(change), store.recentComments(change, COMMENT_LIMIT)]);
       const summary = summarizeCounts(change, counts, { comments });
       if (summary === null) throw notFound(change);
