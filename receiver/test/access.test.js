@@ -277,14 +277,19 @@ test('the audit trail: CSV hardened like the export, never holding data, and kep
   await post(app, withDetails);
   await app.inject({ method: 'GET', url: '/api/responses', headers: manager });
   await app.inject({ method: 'DELETE', url: '/api/responses/=HYPERLINK("x")', headers: manager });
+  // A forged line: control characters in what the sender chose are replaced, never written as they are.
+  await app.inject({ method: 'DELETE', url: '/api/responses/a%0D%0A2026-01-01,forged%00', headers: manager });
   await app.inject({ method: 'GET', url: '/api/summary', headers: { authorization: `Bearer ${manager.authorization.slice(7)}x` } });
 
   const csv = (await app.inject({ method: 'GET', url: '/api/audit?format=csv', headers: AUTH })).body;
   const records = /** @type {Record<string, string>[]} */ (parse(csv, { bom: true, columns: true }));
-  const erasure = records.find((row) => row.action === 'erasure');
+  const erasure = records.find((row) => row.action === 'erasure' && row.target.includes('HYPERLINK'));
   assert.ok(erasure);
   assert.equal(erasure.target, `'=HYPERLINK("x")`);
   assert.equal(erasure.outcome, 'not found');
+  const forged = (await auditRows(app)).find((row) => String(row.target).startsWith('a'));
+  assert.equal(forged?.target, 'a\uFFFD\uFFFD2026-01-01,forged\uFFFD');
+  assert.equal(records.length, (await auditRows(app)).length, 'one CSV record per entry: no line was forged');
   for (const secret of ['Never-in-the-trail', 'never@example.org', manager.authorization.slice(7), TOKEN]) {
     assert.ok(!JSON.stringify(await auditRows(app)).includes(secret) && !csv.includes(secret), `the trail holds ${secret}`);
   }
