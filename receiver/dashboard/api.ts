@@ -50,7 +50,7 @@ export async function request(path: string, token: string): Promise<Response> {
     );
   }
   if (response.status === 401) {
-    throw new ApiError('unauthorized', 'The admin token was not accepted. Check it and enter it again.');
+    throw new ApiError('unauthorized', 'The access token was not accepted. Check it and enter it again.');
   }
   if (!response.ok) {
     let detail = '';

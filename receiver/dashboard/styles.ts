@@ -275,6 +275,10 @@ export const styles = css`
     margin: 0 0 20px;
     max-width: 40em;
   }
+  .table-scroll {
+    overflow-x: auto;
+    margin-block-start: 1rem;
+  }
   .table {
     width: 100%;
     max-width: 40em;

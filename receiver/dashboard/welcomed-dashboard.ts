@@ -1,8 +1,9 @@
-// <welcomed-dashboard>: the service owner's view of the results. Asks for the admin token, keeps
+// <welcomed-dashboard>: the service owner's view of the results. Asks for an access token, keeps
 // it in this element's memory only (no cookie, no localStorage or sessionStorage: it is gone
 // when the page is reloaded or closed), and sends it as `Authorization: Bearer` to
 // /api/summary and /api/responses. Every figure comes from /api/summary, where small cells are
-// already suppressed; this element only shows them.
+// already suppressed; this element only shows them, and only what the token's role allows
+// (/api/access; access.ts), with the audit trail for admins (welcomed-audit-trail.ts).
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import {
@@ -19,8 +20,10 @@ import {
   type SuppressedChange,
   type WeekCell,
 } from './api.js';
+import { accessSummary, downloadSection, roleAllows, type AccessInfo } from './access.js';
 import { weeklyChart } from './chart.js';
-import { ANSWER_LABELS, count, csvName, groupCaption, groupLabel, longDate, mediumDate, percent, range } from './format.js';
+import './welcomed-audit-trail.js';
+import { ANSWER_LABELS, count, groupCaption, groupLabel, longDate, mediumDate, percent, range } from './format.js';
 import { styles } from './styles.js';
 
 interface Problem {
@@ -34,12 +37,13 @@ interface Problem {
 export class WelcomedDashboard extends LitElement {
   static override styles = styles;
 
-  /** The admin token, once accepted. Memory only. */
+  /** The access token, once accepted. Memory only. */
   private token = '';
   /** An element to focus after the next render. */
   private focusAfterRender: string | undefined;
 
   @state() private overview: Overview | undefined;
+  @state() private access: AccessInfo | undefined;
   @state() private selected: string | undefined;
   @state() private summary: ChangeSummary | SuppressedChange | undefined;
   @state() private problem: Problem | undefined;
@@ -92,12 +96,12 @@ export class WelcomedDashboard extends LitElement {
     const error = this.problem?.field ? this.problem.message : undefined;
     return html`
       <h1 class="heading-l">See what people said</h1>
-      <p class="body">Enter the admin token to see, for each change, the share of people who welcomed it.</p>
+      <p class="body">Enter your access token to see, for each change, the share of people who welcomed it.</p>
       <form novalidate @submit=${this.signIn}>
         <div class="form-group ${error ? 'form-group-error' : ''}">
-          <label class="label" for="token">Admin token</label>
+          <label class="label" for="token">Access token</label>
           <div class="hint" id="token-hint">
-            The receiver's <code>WELCOMED_ADMIN_TOKEN</code>, or the token it printed when it started. This page keeps it
+            A token from <code>token create</code>, the receiver's <code>WELCOMED_ADMIN_TOKEN</code>, or the token it printed when it started. This page keeps it
             in memory only, with no cookie or browser storage, and forgets it when you reload or close the page.
           </div>
           ${error
@@ -121,8 +125,10 @@ export class WelcomedDashboard extends LitElement {
 
   private renderResults() {
     const overview = this.overview as Overview;
+    const access = this.access as AccessInfo;
     return html`
       <h1 class="heading-l" id="results-heading" tabindex="-1">Results</h1>
+      ${accessSummary(access)}
       <p class="body">
         The welcomed share is the share of people who answered "yes" to whether the change was welcomed, among everyone
         who answered. The range after it is its 95% confidence interval. Responses flagged as spam are left out.
@@ -151,6 +157,7 @@ export class WelcomedDashboard extends LitElement {
             )}
           </ul>`}
       ${this.selected === undefined ? nothing : this.renderChange(this.selected)}
+      ${roleAllows(access.role, 'admin') ? html`<welcomed-audit-trail .token=${this.token}></welcomed-audit-trail>` : nothing}
     `;
   }
 
@@ -166,20 +173,7 @@ export class WelcomedDashboard extends LitElement {
               suppressed. They are shown once ${summary.minimumCell} have answered.
             </p>`
           : this.renderSummary(summary)}
-      <h3 class="heading-s">Download</h3>
-      <p class="body">
-        <a
-          class="link"
-          href="/api/responses?change=${encodeURIComponent(change)}&format=csv"
-          download=${csvName(change)}
-          @click=${this.download}
-          >Download every response to this change (CSV)</a
-        >
-      </p>
-      <p class="hint">
-        The file holds each response as stored, spam included and flagged, with its equality answers and comments and
-        nothing suppressed. Treat it as personal data.
-      </p>
+      ${downloadSection(this.access as AccessInfo, change, this.download)}
     </section>`;
   }
 
@@ -304,18 +298,19 @@ export class WelcomedDashboard extends LitElement {
     event.preventDefault();
     if (this.busy) return;
     const token = this.tokenInput.value.trim();
-    if (token === '') return this.fail({ message: 'Enter the admin token', field: true });
+    if (token === '') return this.fail({ message: 'Enter the access token', field: true });
     if (!TOKEN_PATTERN.test(token)) {
       return this.fail({
-        message: 'The admin token can only contain letters, numbers and the characters - . _ ~ + / and = at the end',
+        message: 'The access token can only contain letters, numbers and the characters - . _ ~ + / and = at the end',
         field: true,
       });
     }
     this.busy = true;
     this.status = 'Checking the token…';
     try {
-      const overview = await getJson<Overview>('/api/summary', token);
+      const [overview, access] = await Promise.all([getJson<Overview>('/api/summary', token), getJson<AccessInfo>('/api/access', token)]);
       this.token = token;
+      this.access = access;
       this.overview = overview;
       this.problem = undefined;
       this.status = `Signed in. ${overview.changes.length} ${overview.changes.length === 1 ? 'change' : 'changes'}.`;
@@ -333,6 +328,7 @@ export class WelcomedDashboard extends LitElement {
   private signOut() {
     this.token = '';
     this.overview = undefined;
+    this.access = undefined;
     this.summary = undefined;
     this.selected = undefined;
     this.problem = undefined;
@@ -390,8 +386,8 @@ export class WelcomedDashboard extends LitElement {
       this.signOut();
       this.fail({
         message: signedIn
-          ? 'The admin token is no longer accepted. Enter the current token'
-          : 'The admin token was not accepted. Check it and enter it again',
+          ? 'The access token is no longer accepted. Enter the current token'
+          : 'The access token was not accepted. Check it and enter it again',
         field: true,
       });
       return;

@@ -7,6 +7,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { resolveOptions, type ReceiverOptions } from './options.js';
 import { adminAuth } from './plugins/admin-auth.js';
+import { auditRetention } from './plugins/audit-retention.js';
 import { contactRetention } from './plugins/contact-retention.js';
 import { errorHandling, frameworkErrors, replyToClientError } from './plugins/error-handling.js';
 import { jsonBodies } from './plugins/json-bodies.js';
@@ -14,6 +15,7 @@ import { originGuard } from './plugins/origin-guard.js';
 import { rateLimits } from './plugins/rate-limits.js';
 import { securityHeaders } from './plugins/security-headers.js';
 import { resolveFormOptions } from './respond/options.js';
+import { accessRoutes } from './routes/access.js';
 import { dashboardRoutes } from './routes/dashboard.js';
 import { respondRoutes } from './routes/respond.js';
 import { responsesRoutes } from './routes/responses.js';
@@ -58,7 +60,8 @@ export async function createReceiver(options: ReceiverOptions): Promise<FastifyI
     // The origin check first: a refused request never reaches CORS, the rate limit or a body parser.
     await app.register(originGuard, { allowedOrigins: settings.allowedOrigins, publicOrigin: settings.publicOrigin });
     await app.register(rateLimits, { limit: settings.rateLimit });
-    await app.register(adminAuth, { adminToken: settings.adminToken });
+    await app.register(adminAuth, { adminToken: settings.adminToken, store });
+    await app.register(auditRetention, { store, auditDays: settings.auditDays });
     await app.register(contactRetention, { store, contactDays: settings.contactDays });
     await app.register(dashboardRoutes);
     await app.register(respondRoutes, {
@@ -74,6 +77,7 @@ export async function createReceiver(options: ReceiverOptions): Promise<FastifyI
       await api.register(jsonBodies);
       await api.register(responsesRoutes, { store, minAnswerMs: settings.minAnswerMs });
       await api.register(summaryRoutes, { store });
+      await api.register(accessRoutes, { store });
     });
   } catch (error) {
     await app.close();

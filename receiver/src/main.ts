@@ -5,7 +5,8 @@
 // Ctrl+C / SIGTERM close it cleanly. Any start-up error is one line on stderr and exit code 1.
 //
 // `welcomed-receiver migrate-store --from … --to …` copies the stored responses from one
-// database to another instead (migrate-store.ts).
+// database to another instead (migrate-store.ts); `welcomed-receiver token create|list|revoke`
+// manages access tokens (token-command.ts).
 import { checkContractBuilt } from './contract-check.js';
 import { readSettings } from './settings.js';
 
@@ -15,8 +16,12 @@ try {
     checkContractBuilt();
     const { migrateStore } = await import('./migrate-store.js');
     process.exitCode = await migrateStore(args);
+  } else if (command === 'token') {
+    checkContractBuilt();
+    const { tokenCommand } = await import('./token-command.js');
+    process.exitCode = await tokenCommand(args);
   } else if (command !== undefined) {
-    throw new Error(`unknown command "${command}": run it with no command to start the receiver, or with migrate-store.`);
+    throw new Error(`unknown command "${command}": run it with no command to start the receiver, or with migrate-store or token.`);
   } else {
     const settings = readSettings();
     checkContractBuilt();

@@ -54,6 +54,8 @@ export interface ReceiverOptions extends FormOptions {
   minAnswerMs?: number;
   /** Days panel contact details are kept (default 365). */
   contactDays?: number;
+  /** Days audit-trail entries are kept (default 730). */
+  auditDays?: number;
   /**
    * Fastify `trustProxy`: set it when behind a reverse proxy, so the rate limit sees clients
    * rather than the proxy (default false).
@@ -77,6 +79,7 @@ export interface ResolvedOptions {
   rateLimit: RateLimit;
   minAnswerMs: number;
   contactDays: number;
+  auditDays: number;
   trustProxy: boolean | number | string;
   logger: FastifyServerOptions['logger'];
   timeouts: Timeouts;
@@ -88,6 +91,8 @@ export const DEFAULT_MIN_ANSWER_MS = 1500;
 export const DEFAULT_RATE_LIMIT = 30;
 /** Default of `databasePoolSize` (`WELCOMED_DATABASE_POOL`). */
 export const DEFAULT_DATABASE_POOL = 10;
+/** Default of `auditDays` (`WELCOMED_AUDIT_DAYS`). */
+export const DEFAULT_AUDIT_DAYS = 730;
 /** Default of `contactDays` (`WELCOMED_CONTACT_DAYS`). */
 export const DEFAULT_CONTACT_DAYS = 365;
 /**
@@ -108,6 +113,10 @@ export function resolveOptions(options: ReceiverOptions): ResolvedOptions {
   const contactDays = options.contactDays ?? DEFAULT_CONTACT_DAYS;
   if (!Number.isFinite(contactDays) || contactDays < 1) {
     throw new Error('createReceiver: contactDays must be a number of days ≥ 1.');
+  }
+  const auditDays = options.auditDays ?? DEFAULT_AUDIT_DAYS;
+  if (!Number.isFinite(auditDays) || auditDays < 1) {
+    throw new Error('createReceiver: auditDays must be a number of days ≥ 1.');
   }
   const rateLimit = options.rateLimit ?? { max: DEFAULT_RATE_LIMIT, timeWindow: RATE_WINDOW_MS };
   if (!Number.isInteger(rateLimit.max) || rateLimit.max < 1) {
@@ -132,6 +141,7 @@ export function resolveOptions(options: ReceiverOptions): ResolvedOptions {
     rateLimit,
     minAnswerMs,
     contactDays,
+    auditDays,
     trustProxy: options.trustProxy ?? false,
     logger: loggerOptions(options.logger),
     timeouts,

@@ -9,7 +9,8 @@ import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { checkAdminToken } from './admin-token.js';
 import { checkDatabaseUrl } from './database-url.js';
-import { DEFAULT_CONTACT_DAYS, DEFAULT_DATABASE_POOL, DEFAULT_MIN_ANSWER_MS, DEFAULT_RATE_LIMIT } from './options.js';
+import type { DatabaseOptions } from './store/open.js';
+import { DEFAULT_AUDIT_DAYS, DEFAULT_CONTACT_DAYS, DEFAULT_DATABASE_POOL, DEFAULT_MIN_ANSWER_MS, DEFAULT_RATE_LIMIT } from './options.js';
 import { parseOrigins } from './origins.js';
 import { readFormSettings, type FormSettings } from './respond/settings.js';
 
@@ -35,6 +36,8 @@ export interface Settings extends FormSettings {
   adminTokenGenerated: boolean;
   /** `WELCOMED_CONTACT_DAYS`, default 365. */
   contactDays: number;
+  /** `WELCOMED_AUDIT_DAYS`, default 730: how long the audit trail keeps each entry. */
+  auditDays: number;
   /** `WELCOMED_TRUST_PROXY`, default false. */
   trustProxy: boolean | number | string;
   /**
@@ -71,6 +74,13 @@ export function readSettings(env: Environment = process.env): Settings {
       max: 36500,
       what: 'a whole number of days from 1 to 36500',
     }),
+    auditDays: readWholeNumber(env.WELCOMED_AUDIT_DAYS, {
+      name: 'WELCOMED_AUDIT_DAYS',
+      fallback: DEFAULT_AUDIT_DAYS,
+      min: 1,
+      max: 36500,
+      what: 'a whole number of days from 1 to 36500',
+    }),
     trustProxy: readTrustProxy(env.WELCOMED_TRUST_PROXY),
     minAnswerMs: readWholeNumber(env.WELCOMED_MIN_ANSWER_MS, {
       name: 'WELCOMED_MIN_ANSWER_MS',
@@ -95,6 +105,12 @@ export function readSettings(env: Environment = process.env): Settings {
  */
 export function readDbPath(env: Environment = process.env): string {
   return resolve(blank(env.WELCOMED_DB) ? 'data/welcomed.db' : String(env.WELCOMED_DB).trim());
+}
+
+/** The database the environment names (WELCOMED_DB or WELCOMED_DATABASE_URL), for commands that need no other setting. */
+export function readDatabaseOptions(env: Environment = process.env): DatabaseOptions {
+  const { databaseUrl, databasePoolSize } = readDatabase(env);
+  return databaseUrl === undefined ? { dbPath: readDbPath(env) } : { databaseUrl, poolSize: Math.min(databasePoolSize, 2) };
 }
 
 /**

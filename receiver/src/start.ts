@@ -36,6 +36,7 @@ export async function startReceiver(settings: Settings, hooks: StartHooks = {}):
     publicOrigin: settings.publicOrigin,
     adminToken: settings.adminToken,
     contactDays: settings.contactDays,
+    auditDays: settings.auditDays,
     trustProxy: settings.trustProxy,
     minAnswerMs: settings.minAnswerMs,
     logger: hooks.logger,

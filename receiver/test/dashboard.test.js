@@ -1,7 +1,7 @@
 // The dashboard as a service owner meets it after `npm run demo:seed`: the receiver
 // (node receiver/dist/main.js) on a freshly seeded database of the run's store (a SQLite file, or
 // a PostgreSQL database), /dashboard in headless Chromium.
-// Sign in with the admin token (wrong, then right), read the welcomed share per change, the
+// Sign in with the admin token (an access token of role admin) (wrong, then right), read the welcomed share per change, the
 // weekly chart, the groups with small ones suppressed and the comments, download the CSV; axe,
 // 320 px reflow, keyboard only, and a dropped connection.
 import assert from 'node:assert/strict';
@@ -167,11 +167,11 @@ test('a service owner signs in and sees each change’s welcomed share, the char
 
   // Nothing typed, then a wrong token: a GOV.UK error summary, focused, linking to the field.
   await (await inDashboard(page, 'button[type="submit"]')).click();
-  await inDashboard(page, '.error-summary', { text: 'Enter the admin token' });
+  await inDashboard(page, '.error-summary', { text: 'Enter the access token' });
   await signIn(page, 'not-the-token-0123456789abcdef');
-  await inDashboard(page, '.error-summary', { text: 'The admin token was not accepted' });
+  await inDashboard(page, '.error-summary', { text: 'The access token was not accepted' });
   assert.equal((await focused(page)).tag, 'div', 'focus moves to the error summary');
-  assert.deepEqual(await texts(page, '#token-error'), ['Error: The admin token was not accepted. Check it and enter it again']);
+  assert.deepEqual(await texts(page, '#token-error'), ['Error: The access token was not accepted. Check it and enter it again']);
   await (await inDashboard(page, '.error-summary a')).click();
   assert.equal((await focused(page)).id, 'token', 'the summary links to the field');
 

@@ -71,6 +71,8 @@ test('(SQLite) a version 2 file is upgraded in place: rows kept, the summary col
   t.after(() => check.close());
   assert.equal(check.pragma('user_version', { simple: true }), SQLITE_SCHEMA_VERSION);
   assert.equal(check.pragma('integrity_check', { simple: true }), 'ok');
+  // Version 5's tables: tokens and the audit trail, empty.
+  assert.deepEqual([await store.listTokens(), await store.listAudit({ limit: 10 })], [[], []]);
   // The summary reads its own index, not the whole table.
   const plan = check.prepare("EXPLAIN QUERY PLAN SELECT week_start, answer, COUNT(*) FROM responses WHERE change = 'c' AND spam = 0 GROUP BY week_start, answer").all();
   assert.match(JSON.stringify(plan), /COVERING INDEX responses_weeks/);
@@ -108,6 +110,8 @@ test('(PostgreSQL) a version 1 database opened by three stores at once is upgrad
   assert.equal(runSql(where, "SELECT string_agg(version::text, ',' ORDER BY version) FROM welcomed_migrations"), versions);
   for (const store of stores) assert.deepEqual(summarizeCounts('c', await store.countSummary('c')), expectedSummary());
   assert.equal(runSql(where, 'SELECT count(*) FROM responses WHERE week_start IS NULL'), '0');
+  // Migration 4's tables: tokens and the audit trail, empty.
+  assert.deepEqual([await stores[0].listTokens(), await stores[0].listAudit({ limit: 10 })], [[], []]);
 });
 
 test('(PostgreSQL) a database newer than the receiver is refused, and nothing is changed', POSTGRES_ONLY, async (t) => {

@@ -29,6 +29,7 @@ test('defaults', () => {
   assert.deepEqual(settings.origins, []);
   assert.equal(settings.publicOrigin, undefined);
   assert.equal(settings.contactDays, 365);
+  assert.equal(settings.auditDays, 730);
   assert.equal(settings.trustProxy, false);
   assert.equal(settings.minAnswerMs, 1500);
   assert.equal(settings.rateLimit, 30);
@@ -48,6 +49,7 @@ test('values are read, trimmed and normalised', () => {
     WELCOMED_PUBLIC_ORIGIN: ' https://Feedback.example.gov.uk:443/ ',
     WELCOMED_ADMIN_TOKEN: ' 7f3a9c0e51d84b26e0c4 ',
     WELCOMED_CONTACT_DAYS: '30',
+    WELCOMED_AUDIT_DAYS: '90',
     WELCOMED_TRUST_PROXY: '10.0.0.0/8, 127.0.0.1',
     WELCOMED_MIN_ANSWER_MS: ' 2500 ',
     WELCOMED_RATE_LIMIT: '100000',
@@ -60,6 +62,7 @@ test('values are read, trimmed and normalised', () => {
   assert.equal(settings.adminToken, '7f3a9c0e51d84b26e0c4');
   assert.equal(settings.adminTokenGenerated, false);
   assert.equal(settings.contactDays, 30);
+  assert.equal(settings.auditDays, 90);
   assert.equal(settings.trustProxy, '10.0.0.0/8,127.0.0.1');
   assert.equal(settings.minAnswerMs, 2500);
   assert.equal(settings.rateLimit, 100_000);
@@ -92,6 +95,8 @@ test('bad values are clear errors naming the variable', () => {
     [{ WELCOMED_CONTACT_DAYS: '0' }, /^WELCOMED_CONTACT_DAYS must be a whole number of days from 1 to 36500/],
     [{ WELCOMED_CONTACT_DAYS: '1.5' }, /^WELCOMED_CONTACT_DAYS/],
     [{ WELCOMED_CONTACT_DAYS: 'a year' }, /^WELCOMED_CONTACT_DAYS/],
+    [{ WELCOMED_AUDIT_DAYS: '0' }, /^WELCOMED_AUDIT_DAYS must be a whole number of days from 1 to 36500/],
+    [{ WELCOMED_AUDIT_DAYS: 'two years' }, /^WELCOMED_AUDIT_DAYS/],
     [{ WELCOMED_TRUST_PROXY: 'yes please' }, /^WELCOMED_TRUST_PROXY must be/],
     [{ WELCOMED_TRUST_PROXY: '10.0.0.0/33' }, /^WELCOMED_TRUST_PROXY/],
     [{ WELCOMED_MIN_ANSWER_MS: '-1' }, /^WELCOMED_MIN_ANSWER_MS must be a whole number of milliseconds from 0 \(no minimum\) to 600000, not "-1"\.$/],

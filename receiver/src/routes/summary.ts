@@ -1,4 +1,5 @@
-// /api/summary: the results for service owners, small cells suppressed (summary/), for admins.
+// /api/summary: the results for service owners, small cells suppressed (summary/), for every
+// role, each change of the token's scope only.
 import type { FastifyPluginAsync } from 'fastify';
 import { HttpError } from '../http-errors.js';
 import type { Store } from '../store/store.js';
@@ -11,16 +12,27 @@ import { summaryQuery, summaryQueryMessages, type SummaryQuery } from './summary
 export const summaryRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
   app.get<{ Querystring: SummaryQuery }>(
     '/api/summary',
-    { onRequest: app.adminOnly, schema: { querystring: summaryQuery }, schemaErrorFormatter: badQuery(summaryQueryMessages) },
+    { onRequest: app.requireRole('viewer'), schema: { querystring: summaryQuery }, schemaErrorFormatter: badQuery(summaryQueryMessages) },
     async (request) => {
       const { change } = request.query;
-      if (change === undefined) return summarizeChanges(await store.countAnswersByChange());
+      const { inScope } = request.access;
+      // A change outside the token's scope is absent from the list, and 404s as an unknown one.
+      if (change === undefined) return summarizeChanges((await store.countAnswersByChange()).filter((item) => inScope(item.change)));
+      if (!inScope(change)) {
+        // Recorded for admins; the caller gets what an unknown change gets.
+        await app.audit(request, { action: 'refused', target: change, outcome: 'outside scope' });
+        throw notFound(change);
+      }
       const [counts, comments] = await Promise.all([store.countSummary(change), store.recentComments(change, COMMENT_LIMIT)]);
       const summary = summarizeCounts(change, counts, { comments });
-      if (summary === null) throw new HttpError(404, 'not-found', `No responses to change ${change} are stored.`);
+      if (summary === null) throw notFound(change);
       return summary;
     },
   );
 
   refuseMethods(app, '/api/summary', ['POST', 'PUT', 'PATCH', 'DELETE'], 'GET, HEAD');
 };
+
+function notFound(change: string): HttpError {
+  return new HttpError(404, 'not-found', `No responses to change ${change} are stored.`);
+}

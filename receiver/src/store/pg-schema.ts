@@ -3,6 +3,7 @@
 // receivers that start at once take turns, so each step runs exactly once.
 import type { ClientBase } from 'pg';
 import { ABOUT_FIELDS } from 'welcomed/contract';
+import { ACCESS_MIGRATION_SQL } from './pg-access.js';
 import { iso } from './pg-time.js';
 import { ABOUT_COLUMN, cellColumns } from './rows.js';
 
@@ -84,6 +85,11 @@ const MIGRATIONS: readonly Migration[] = [
       ).join('\n      ')}
       CREATE INDEX responses_comments ON responses (change, received_at DESC, seq DESC)
         WHERE NOT spam AND comment IS NOT NULL AND btrim(comment) <> '';`,
+  },
+  {
+    version: 4,
+    description: 'access tokens (their hashes) and the audit trail',
+    sql: ACCESS_MIGRATION_SQL,
   },
 ];
 

@@ -13,6 +13,7 @@ import { sameSecretHash } from '../authorship.js';
 import { weekStart } from '../summary/cells.js';
 import { DAY_MS } from '../summary/time.js';
 import type { SummaryComment } from '../summary/types.js';
+import { pgAccess } from './pg-access.js';
 import { pgRecords } from './pg-records.js';
 import { migrate } from './pg-schema.js';
 import { iso } from './pg-time.js';
@@ -80,13 +81,14 @@ export async function openPgStore(options: PgStoreOptions): Promise<PgStore> {
 
   /** One page of a list, newest first, after `cursor`. */
   const readListPage = async (
-    filters: { change?: string; spam: SpamFilter },
+    filters: { change?: string; changes?: readonly string[]; spam: SpamFilter },
     size: number,
     cursor: Cursor | undefined,
   ): Promise<ResponseRow[]> => {
     const values: unknown[] = [];
     const conditions = [...spamConditions[filters.spam]];
     if (filters.change !== undefined) conditions.push(`r.change = $${values.push(filters.change)}`);
+    if (filters.changes !== undefined) conditions.push(`r.change = ANY($${values.push(filters.changes)}::text[])`);
     if (cursor) {
       const at = `$${values.push(cursor.at)}::timestamptz`;
       const seq = `$${values.push(cursor.seq)}::bigint`;
@@ -104,9 +106,9 @@ export async function openPgStore(options: PgStoreOptions): Promise<PgStore> {
   };
 
   async function* iterateResponses(options: ListOptions = {}): AsyncGenerator<StoredResponse> {
-    const { change, limit = Infinity, spam = 'include', pageSize = 500 } = options;
+    const { change, changes, limit = Infinity, spam = 'include', pageSize = 500 } = options;
     if (!Object.hasOwn(spamConditions, spam)) throw new RangeError('spam must be include, exclude or only');
-    for await (const row of newestPages(pageSize, limit, (size, cursor) => readListPage({ change, spam }, size, cursor))) {
+    for await (const row of newestPages(pageSize, limit, (size, cursor) => readListPage({ change, changes, spam }, size, cursor))) {
       yield toResponse(row);
     }
   }
@@ -289,6 +291,7 @@ export async function openPgStore(options: PgStoreOptions): Promise<PgStore> {
       return rowCount ?? 0;
     },
     ...pgRecords(pool),
+    ...pgAccess(pool),
     async close() {
       if (!pool.ended) await pool.end();
     },

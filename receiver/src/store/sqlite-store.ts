@@ -10,6 +10,7 @@ import { sameSecretHash } from '../authorship.js';
 import { DAY_MS } from '../summary/time.js';
 import type { SummaryComment } from '../summary/types.js';
 import { checkDatabaseFiles } from './sqlite-files.js';
+import { sqliteAccess } from './sqlite-access.js';
 import { sqliteRecords } from './sqlite-records.js';
 import { prepareDatabase } from './sqlite-schema.js';
 import { ABOUT_COLUMN, cellColumns, newestPages, toCounts, toResponse, toSummaryCounts, type CellRow, type StoredRow } from './rows.js';
@@ -103,11 +104,16 @@ export async function openSqliteStore(dbPath: string): Promise<SqliteStore> {
   const spamConditions: Record<SpamFilter, string[]> = { include: [], exclude: ['r.spam = 0'], only: ['r.spam = 1'] };
   const pageStatements = new Map<string, Statement<object, ResponseRow>>();
   /** The query for one page of a list: prepared once per combination of filters. */
-  const pageStatement = (ofChange: boolean, spam: SpamFilter, next: boolean) => {
-    const key = `${ofChange} ${spam} ${next}`;
+  const pageStatement = (ofChange: boolean, spam: SpamFilter, next: boolean, ofChanges = false) => {
+    const key = `${ofChange} ${spam} ${next} ${ofChanges}`;
     let statement = pageStatements.get(key);
     if (!statement) {
-      const conditions = [...(ofChange ? ['r.change = @change'] : []), ...spamConditions[spam], ...(next ? [after] : [])];
+      const conditions = [
+        ...(ofChange ? ['r.change = @change'] : []),
+        ...(ofChanges ? ['r.change IN (SELECT value FROM json_each(@changes))'] : []),
+        ...spamConditions[spam],
+        ...(next ? [after] : []),
+      ];
       const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
       statement = db.prepare<object, ResponseRow>(`SELECT ${columns} ${where} ${newestFirst}`);
       pageStatements.set(key, statement);
@@ -207,10 +213,16 @@ export async function openSqliteStore(dbPath: string): Promise<SqliteStore> {
   };
 
   async function* iterateResponses(options: ListOptions = {}): AsyncGenerator<StoredResponse> {
-    const { change, limit = Infinity, spam = 'include', pageSize = 500 } = options;
+    const { change, changes, limit = Infinity, spam = 'include', pageSize = 500 } = options;
     if (!Object.hasOwn(spamConditions, spam)) throw new RangeError('spam must be include, exclude or only');
+    const inChanges = changes === undefined ? undefined : JSON.stringify(changes);
     const rows = newestPages(pageSize, limit, (size, cursor) =>
-      pageStatement(change !== undefined, spam, cursor !== undefined).all({ limit: size, change, ...cursor }),
+      pageStatement(change !== undefined, spam, cursor !== undefined, changes !== undefined).all({
+        limit: size,
+        change,
+        changes: inChanges,
+        ...cursor,
+      }),
     );
     for await (const row of rows) yield toResponse(toStoredRow(row));
   }
@@ -281,6 +293,7 @@ export async function openSqliteStore(dbPath: string): Promise<SqliteStore> {
       return deleted;
     },
     ...sqliteRecords(db),
+    ...sqliteAccess(db),
     async close() {
       if (db.open) db.close();
     },

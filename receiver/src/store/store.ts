@@ -13,6 +13,7 @@
 // once and dropped. Both flags are sticky: once set for an id, later sends do not clear them.
 import type { Answer, WelcomedResponse } from 'welcomed/contract';
 import type { SummaryComment, SummaryCounts } from '../summary/types.js';
+import type { AccessStore } from './access-store.js';
 
 /**
  * A stored response: the payload's own fields (without `honeypot` and `shownForMs`), when the
@@ -47,6 +48,8 @@ export type UpsertStatus = 'created' | 'updated' | 'conflict' | 'ignored';
 export interface ListOptions {
   /** Only responses to this change. */
   change?: string;
+  /** Only responses to these changes (with `change`: to it, if it is one of them). */
+  changes?: readonly string[];
   /** At most this many (default: all). */
   limit?: number;
   /** Default `include`. */
@@ -90,8 +93,8 @@ export interface ResponseRecord {
   contact: { name: string | null; email: string | null; phone: string | null; consentAt: string; createdAt: string } | null;
 }
 
-/** Where responses are kept. */
-export interface Store {
+/** Where responses are kept, and who may read them (AccessStore). */
+export interface Store extends AccessStore {
   /**
    * Stores a response, or updates the stored one with the same id. Optional fields missing from
    * a later send keep their stored values (sends of one response only ever add fields, and may
