@@ -6,7 +6,8 @@
 //    widget's localization never clashes with the app's own), with .d.ts types.
 //  - dist/contract/: src/contract/ (the payload's types, schema, limits and redaction, no DOM),
 //    exported as `welcomed/contract` for the reference receiver and any other: ES module, not
-//    minified, with .d.ts types; and dist/response.schema.json, written from it.
+//    minified, with .d.ts types; and dist/response.schema.json and dist/impression.schema.json
+//    (the view count), written from it.
 //  - dist/messages/: src/messages/ (every message by id in every locale, from the sources and
 //    xliff/, and the widget's locale rules; no DOM, no Lit), exported as `welcomed/messages` for
 //    servers that speak the widget's words, such as the receiver's no-JavaScript form.
@@ -39,8 +40,9 @@ const compile = (options = {}) => [
 const writeSchema = () => ({
   name: 'write-response-schema',
   async writeBundle({ dir }) {
-    const { responseSchema } = await import(`${pathToFileURL(`${dir}/index.js`).href}?${Date.now()}`);
+    const { responseSchema, impressionSchema } = await import(`${pathToFileURL(`${dir}/index.js`).href}?${Date.now()}`);
     await writeFile('dist/response.schema.json', `${JSON.stringify(responseSchema, null, 2)}\n`);
+    await writeFile('dist/impression.schema.json', `${JSON.stringify(impressionSchema, null, 2)}\n`);
   },
 });
 

@@ -15,6 +15,7 @@ import { rateLimits } from './plugins/rate-limits.js';
 import { securityHeaders } from './plugins/security-headers.js';
 import { resolveFormOptions } from './respond/options.js';
 import { dashboardRoutes } from './routes/dashboard.js';
+import { impressionsRoutes } from './routes/impressions.js';
 import { respondRoutes } from './routes/respond.js';
 import { responsesRoutes } from './routes/responses.js';
 import { summaryRoutes } from './routes/summary.js';
@@ -73,7 +74,8 @@ export async function createReceiver(options: ReceiverOptions): Promise<FastifyI
     await app.register(async (api) => {
       await api.register(jsonBodies);
       await api.register(responsesRoutes, { store, minAnswerMs: settings.minAnswerMs });
-      await api.register(summaryRoutes, { store });
+      await api.register(impressionsRoutes, { store });
+      await api.register(summaryRoutes, { store, minCell: settings.minimumCell });
     });
   } catch (error) {
     await app.close();

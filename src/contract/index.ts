@@ -10,3 +10,4 @@ export { answerKeyMarker, redactAnswerKey, redactPage, redactResponse } from './
 export * from './response.js';
 export { responseSchema } from './schema.js';
 export { WIDGET_VERSION } from './version.js';
+export * from './impression.js';

@@ -8,15 +8,19 @@ import { badQuery } from './query.js';
 import { summaryQuery, summaryQueryMessages, type SummaryQuery } from './summary.schemas.js';
 
 /** GET /api/summary (every change, or `?change=` one), and 405 for the other methods. */
-export const summaryRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { store }) => {
+export const summaryRoutes: FastifyPluginAsync<{ store: Store; minCell: number }> = async (app, { store, minCell }) => {
   app.get<{ Querystring: SummaryQuery }>(
     '/api/summary',
     { onRequest: app.adminOnly, schema: { querystring: summaryQuery }, schemaErrorFormatter: badQuery(summaryQueryMessages) },
     async (request) => {
       const { change } = request.query;
-      if (change === undefined) return summarizeChanges(await store.countAnswersByChange());
-      const [counts, comments] = await Promise.all([store.countSummary(change), store.recentComments(change, COMMENT_LIMIT)]);
-      const summary = summarizeCounts(change, counts, { comments });
+      if (change === undefined) return summarizeChanges(await store.countAnswersByChange(), { minCell });
+      const [counts, comments, impressions] = await Promise.all([
+        store.countSummary(change),
+        store.recentComments(change, COMMENT_LIMIT),
+        store.countImpressions(change),
+      ]);
+      const summary = summarizeCounts(change, counts, { comments, impressions, minCell });
       if (summary === null) throw new HttpError(404, 'not-found', `No responses to change ${change} are stored.`);
       return summary;
     },

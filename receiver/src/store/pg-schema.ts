@@ -85,6 +85,20 @@ const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX responses_comments ON responses (change, received_at DESC, seq DESC)
         WHERE NOT spam AND comment IS NOT NULL AND btrim(comment) <> '';`,
   },
+  {
+    version: 4,
+    // As SQLite's version 5: views of the prompt, one row per change, UTC day and locale, never
+    // one per view (store/impressions.ts).
+    description: 'impressions: daily counts of views of the prompt',
+    sql: `
+      CREATE TABLE impressions (
+        change text NOT NULL,
+        day    date NOT NULL,
+        locale text NOT NULL,
+        count  bigint NOT NULL CHECK (count >= 0),
+        PRIMARY KEY (change, day, locale)
+      );`,
+  },
 ];
 
 /**

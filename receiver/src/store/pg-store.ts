@@ -13,6 +13,7 @@ import { sameSecretHash } from '../authorship.js';
 import { weekStart } from '../summary/cells.js';
 import { DAY_MS } from '../summary/time.js';
 import type { SummaryComment } from '../summary/types.js';
+import { pgImpressions } from './pg-impressions.js';
 import { pgRecords } from './pg-records.js';
 import { migrate } from './pg-schema.js';
 import { iso } from './pg-time.js';
@@ -289,6 +290,7 @@ export async function openPgStore(options: PgStoreOptions): Promise<PgStore> {
       return rowCount ?? 0;
     },
     ...pgRecords(pool),
+    ...pgImpressions(pool),
     async close() {
       if (!pool.ended) await pool.end();
     },

@@ -5,7 +5,7 @@ import { aboutGroups, weekStart } from '../summary/cells.js';
 import { ABOUT_COLUMN } from './rows.js';
 
 /** Current schema version. */
-export const DATABASE_VERSION = 4;
+export const DATABASE_VERSION = 5;
 
 const ABOUT_COLUMNS = Object.values(ABOUT_COLUMN);
 
@@ -99,6 +99,20 @@ const MIGRATE_2_TO_3 = `
 ALTER TABLE responses ADD COLUMN secret_hash TEXT;
 `;
 
+/**
+ * Version 4 to 5 (and every new file): the views of the prompt, counted per change, UTC day and
+ * locale — one row per day, never one per view (store/impressions.ts).
+ */
+const MIGRATE_4_TO_5 = `
+CREATE TABLE IF NOT EXISTS impressions (
+  change TEXT NOT NULL,
+  day    TEXT NOT NULL,
+  locale TEXT NOT NULL,
+  count  INTEGER NOT NULL CHECK (count >= 0),
+  PRIMARY KEY (change, day, locale)
+) STRICT, WITHOUT ROWID;
+`;
+
 /** How long a process starting beside others waits for one of them to switch a new file to WAL. */
 const WAL_SWITCH_WAIT_MS = 5000;
 
@@ -146,6 +160,7 @@ export function prepareDatabase(db: Database, dbPath: string): void {
     if (version === 1 || version === 2) db.exec(MIGRATE_2_TO_3);
     if (version >= 1 && version <= 3) migrate3To4(db);
     db.exec(SCHEMA);
+    db.exec(MIGRATE_4_TO_5);
     db.pragma(`user_version = ${DATABASE_VERSION}`);
   }).immediate();
 }

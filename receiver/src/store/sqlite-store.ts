@@ -10,6 +10,7 @@ import { sameSecretHash } from '../authorship.js';
 import { DAY_MS } from '../summary/time.js';
 import type { SummaryComment } from '../summary/types.js';
 import { checkDatabaseFiles } from './sqlite-files.js';
+import { sqliteImpressions } from './sqlite-impressions.js';
 import { sqliteRecords } from './sqlite-records.js';
 import { prepareDatabase } from './sqlite-schema.js';
 import { ABOUT_COLUMN, cellColumns, newestPages, toCounts, toResponse, toSummaryCounts, type CellRow, type StoredRow } from './rows.js';
@@ -281,6 +282,7 @@ export async function openSqliteStore(dbPath: string): Promise<SqliteStore> {
       return deleted;
     },
     ...sqliteRecords(db),
+    ...sqliteImpressions(db),
     async close() {
       if (db.open) db.close();
     },
