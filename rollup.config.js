@@ -25,7 +25,8 @@ const PRIVATE_MEMBERS = [
   'alreadyAnswered', 'announce', 'applyConfig', 'applyLocale', 'applyOverrides', 'config', 'flowHost',
   'focusAfterRender', 'jsonConfig', 'logOnce', 'loggedProblems', 'moveTo', 'onAnswer', 'onDeliveryReport',
   'onDismiss', 'overrides', 'renderAsk', 'renderStep', 'renderThanks', 'renderViews', 'shownAt',
-  'statusAfterFocus', 'submitFollowUp', 'views', 'stopListening', 'withDelivery', 'onReport',
+  'statusAfterFocus', 'submitFollowUp', 'views', 'stopListening', 'withDelivery', 'onReport', 'delivery', 'memory',
+  'stopWatching', 'sampledOut', 'watched', 'storage',
 ];
 
 const minify = ({ module = true } = {}) =>

@@ -11,3 +11,4 @@ export * from './response.js';
 export { responseSchema } from './schema.js';
 export { WIDGET_VERSION } from './version.js';
 export * from './impression.js';
+export { DAY_PATTERN, impressionSchema } from './impression-schema.js';
