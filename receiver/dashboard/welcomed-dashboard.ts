@@ -20,6 +20,8 @@ import {
   type WeekCell,
 } from './api.js';
 import { weeklyChart } from './chart.js';
+import { groupDifferencesSection } from './group-differences.js';
+import { responseRateSection } from './response-rate.js';
 import { ANSWER_LABELS, count, csvName, groupCaption, groupLabel, longDate, mediumDate, percent, range } from './format.js';
 import { styles } from './styles.js';
 
@@ -210,6 +212,7 @@ export class WelcomedDashboard extends LitElement {
           )}
         </tbody>
       </table>
+      ${responseRateSection(summary)}
 
       <h3 class="heading-m">Over time</h3>
       <p class="body">The share who said yes each week (weeks start on Monday, UTC), with its 95% confidence interval.</p>
@@ -231,6 +234,7 @@ export class WelcomedDashboard extends LitElement {
         to another counts only those who gave that answer.
       </p>
       ${ABOUT_FIELDS.map((field) => this.renderGroupTable(groupCaption(summary, field), summary.groups[field]))}
+      ${groupDifferencesSection(summary)}
 
       <h3 class="heading-m">Recent comments</h3>
       ${summary.comments.length === 0
