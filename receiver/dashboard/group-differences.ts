@@ -2,7 +2,7 @@
 // share saying yes minus everyone else's, with its 95% interval (Newcombe's method 10), and in
 // words whether the difference is beyond what chance alone would often give. Renders into
 // <welcomed-dashboard>'s shadow root, with its styles.
-import { html } from 'lit';
+import { css, html } from 'lit';
 import { ABOUT_FIELDS, type ChangeSummary } from './api.js';
 import { groupCaption, groupLabel, percent } from './format.js';
 
@@ -11,6 +11,17 @@ export function points(value: number): string {
   const rounded = Math.round(value * 100);
   return rounded > 0 ? `+${rounded}` : rounded < 0 ? `−${-rounded}` : '0';
 }
+
+/**
+ * Styles of this part, added to the dashboard's: a wide table scrolls inside its box on a narrow
+ * screen (WCAG 1.4.10 allows it for data tables), so the page itself never scrolls sideways.
+ */
+export const differencesStyles = css`
+  .table-scroll {
+    max-width: 100%;
+    overflow-x: auto;
+  }
+`;
 
 /** The groups-compared section of a change's summary. */
 export function groupDifferencesSection(summary: ChangeSummary) {
@@ -25,7 +36,7 @@ export function groupDifferencesSection(summary: ChangeSummary) {
     ${fields.length === 0
       ? html`<p class="body">No group has enough responses to be compared yet.</p>`
       : fields.map(
-          (field) => html`<table class="table">
+          (field) => html`<div class="table-scroll" role="region" tabindex="0" aria-label="${groupCaption(summary, field)}: compared with everyone else"><table class="table">
             <caption class="caption">${groupCaption(summary, field)}: compared with everyone else</caption>
             <thead>
               <tr>
@@ -53,7 +64,7 @@ export function groupDifferencesSection(summary: ChangeSummary) {
                 </tr>`,
               )}
             </tbody>
-          </table>`,
+          </table></div>`,
         )}
   `;
 }

@@ -43,7 +43,7 @@ export function responseRateSection(summary: ChangeSummary) {
       counting turned off count none.
     </p>
     ${views.weeks.length
-      ? html`<details class="details">
+      ? html`<details class="details views-details">
           <summary class="details-summary">Show the views and response rate by week</summary>
           <div class="details-text">
             <table class="table">

@@ -20,7 +20,7 @@ import {
   type WeekCell,
 } from './api.js';
 import { weeklyChart } from './chart.js';
-import { groupDifferencesSection } from './group-differences.js';
+import { differencesStyles, groupDifferencesSection } from './group-differences.js';
 import { responseRateSection } from './response-rate.js';
 import { ANSWER_LABELS, count, csvName, groupCaption, groupLabel, longDate, mediumDate, percent, range } from './format.js';
 import { styles } from './styles.js';
@@ -34,7 +34,7 @@ interface Problem {
 
 @customElement('welcomed-dashboard')
 export class WelcomedDashboard extends LitElement {
-  static override styles = styles;
+  static override styles = [styles, differencesStyles];
 
   /** The admin token, once accepted. Memory only. */
   private token = '';
