@@ -234,3 +234,24 @@ test('Done when: seen and left on one page, answered on another: 2 views, 1 resp
   await second.close();
   await dashboard.close();
 });
+
+// Leaving, in the other two engines: the view held in memory must leave with the page.
+for (const engine of /** @type {const} */ (['firefox', 'webkit'])) {
+  test(`${engine}: seen for a second, then left by a link: one view sent as the page goes`, { timeout: 120_000 }, async () => {
+    const { openTab } = await import('../support/drive.js');
+    const tab = await openTab(engine);
+    try {
+      const since = Date.now();
+      await tab.goto(url({ change: uniqueChange(`left-${engine}`), below: '1' }));
+      await pause(1500);
+      assert.equal(posts('/api/impressions', since).length, 0, 'not seen yet');
+      await tab.evaluate(() => document.querySelector('welcomed-prompt').scrollIntoView());
+      await pause(1500);
+      assert.equal(posts('/api/impressions', since).length, 0, 'batched while the page stays');
+      await tab.click('#away');
+      await waitFor(() => posts('/api/impressions', since).length === 1, 'the view sent on leaving');
+    } finally {
+      await tab.close();
+    }
+  });
+}
