@@ -1,9 +1,10 @@
-// The prompt's side of delivery, as a Lit reactive controller: every answer is queued on this
-// device at once (the queue is in the first bundle), and the delivery code — sending, retrying,
-// the page-lifecycle triggers — is fetched from beside the widget only once there is something
-// to send: when the user answers, or when this browser still has answers queued from an earlier
-// visit. It reports what happens to the prompt's responses, and stops listening when the
-// prompt leaves the page.
+// The prompt's side of delivery, as a Lit reactive controller: every answer is written to this
+// device's queue at once (stash.ts, in the first bundle; the queue's own code comes with the
+// delivery part), and the delivery code — the queue, sending, retrying, the page-lifecycle
+// triggers, the view counts — is fetched from beside the widget only once there is something to
+// send: when the prompt has been seen (a view), when the user answers, or when this browser still
+// has answers queued from an earlier visit. It reports what happens to the prompt's responses,
+// and stops listening when the prompt leaves the page.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { WelcomedResponse } from '../contract/response.js';
 import type { DeliveryReport } from '../delivery/delivery.js';
