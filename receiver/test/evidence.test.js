@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { IMPRESSIONS_MAX_COUNT, WIDGET_VERSION } from 'welcomed/contract';
-import { countedDay, newcombe, responseRate, summarizeCounts } from 'welcomed-receiver';
+import { copyStore, countedDay, newcombe, responseRate, summarizeCounts } from 'welcomed-receiver';
 import Database from 'better-sqlite3';
 import { AUTH, POSTGRES_URL, STORE_NAME, errorBody, makeResponse, openTestStore, post, runSql, startTestReceiver } from './helpers.js';
 
@@ -194,4 +194,21 @@ test(`store: impressions add up across batches, per day (${STORE_NAME})`, async 
     { day: '2026-12-02', count: 5 },
   ]);
   assert.deepEqual(await store.countImpressions('none'), []);
+});
+
+test(`migrate-store's copy takes the daily view counts too, once however often it runs (${STORE_NAME})`, async (t) => {
+  const source = await openTestStore(t);
+  const target = await openTestStore(t);
+  const counts = [
+    { change: 'a', day: '2026-12-01', locale: 'cy', count: 2 },
+    { change: 'a', day: '2026-12-01', locale: 'en', count: 40 },
+    { change: 'b', day: '2026-12-02', locale: 'en', count: 7 },
+  ];
+  await source.addImpressions(counts);
+  const first = await copyStore(source, target);
+  assert.deepEqual(first.impressions, { read: 3, copied: 3 });
+  const again = await copyStore(source, target);
+  assert.deepEqual(again.impressions, { read: 3, copied: 0 });
+  assert.deepEqual(await target.exportImpressions(), counts);
+  assert.deepEqual(await target.countImpressions('a'), [{ day: '2026-12-01', count: 42 }]);
 });

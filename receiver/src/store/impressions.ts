@@ -24,4 +24,11 @@ export interface ImpressionStore {
   addImpressions(counts: readonly ImpressionCount[]): Promise<void>;
   /** The views counted of `change`, per UTC day, oldest first. */
   countImpressions(change: string): Promise<DayCount[]>;
+  /** Every daily count, for migrate-store. */
+  exportImpressions(): Promise<ImpressionCount[]>;
+  /**
+   * Stores each count whose (change, day, locale) has none yet, as it is; others are left alone, so
+   * that copying twice never doubles a count. Resolves with how many were stored.
+   */
+  importImpressions(counts: readonly ImpressionCount[]): Promise<number>;
 }

@@ -10,6 +10,13 @@ export function sqliteImpressions(db: Database): ImpressionStore {
   const byDay = db.prepare<[string], DayCount>(
     'SELECT day, SUM(count) AS count FROM impressions WHERE change = ? GROUP BY day ORDER BY day',
   );
+  const all = db.prepare<[], ImpressionCount>('SELECT change, day, locale, count FROM impressions ORDER BY change, day, locale');
+  const insert = db.prepare<[string, string, string, number]>(
+    'INSERT INTO impressions (change, day, locale, count) VALUES (?, ?, ?, ?) ON CONFLICT (change, day, locale) DO NOTHING',
+  );
+  const importAll = db.transaction((counts: readonly ImpressionCount[]) =>
+    counts.reduce((stored, { change, day, locale, count }) => stored + insert.run(change, day, locale, count).changes, 0),
+  );
   const addAll = db.transaction((counts: readonly ImpressionCount[]) => {
     for (const { change, day, locale, count } of counts) add.run(change, day, locale, count);
   });
@@ -19,6 +26,12 @@ export function sqliteImpressions(db: Database): ImpressionStore {
     },
     async countImpressions(change) {
       return byDay.all(change);
+    },
+    async exportImpressions() {
+      return all.all();
+    },
+    async importImpressions(counts) {
+      return importAll.immediate(counts);
     },
   };
 }
