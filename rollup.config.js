@@ -6,7 +6,8 @@
 //    widget's localization never clashes with the app's own), with .d.ts types.
 //  - dist/contract/: src/contract/ (the payload's types, schema, limits and redaction, no DOM),
 //    exported as `welcomed/contract` for the reference receiver and any other: ES module, not
-//    minified, with .d.ts types; and dist/response.schema.json, written from it.
+//    minified, with .d.ts types; and dist/response.schema.json and dist/impression.schema.json
+//    (the view count), written from it.
 //  - dist/messages/: src/messages/ (every message by id in every locale, from the sources and
 //    xliff/, and the widget's locale rules; no DOM, no Lit), exported as `welcomed/messages` for
 //    servers that speak the widget's words, such as the receiver's no-JavaScript form.
@@ -17,11 +18,23 @@ import { writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { compileHint, minifyCssTemplates, minifyHtmlTemplates, requireMessageIds, stripMessageDescriptions } from './scripts/rollup-plugins.js';
 
+// The prompt's and its delivery controller's private members, which only the first bundle uses
+// (never a lazy part, the queue's stored JSON, the payload or FlowHost's keys): short names for
+// them in the minified builds. -107 B brotli in welcomed.js.
+const PRIVATE_MEMBERS = [
+  'alreadyAnswered', 'announce', 'applyConfig', 'applyLocale', 'applyOverrides', 'config', 'flowHost',
+  'focusAfterRender', 'jsonConfig', 'logOnce', 'loggedProblems', 'moveTo', 'onAnswer', 'onDeliveryReport',
+  'onDismiss', 'overrides', 'renderAsk', 'renderStep', 'renderThanks', 'renderViews', 'shownAt',
+  'statusAfterFocus', 'submitFollowUp', 'views', 'stopListening', 'withDelivery', 'onReport', 'delivery', 'memory',
+  'stopWatching', 'sampledOut', 'watched', 'storage',
+];
+
 const minify = ({ module = true } = {}) =>
   terser({
     ecma: 2021,
     module,
     compress: { passes: 2 },
+    mangle: { properties: { regex: new RegExp(`^(${PRIVATE_MEMBERS.join('|')})$`) } },
     format: { comments: false },
   });
 
@@ -39,8 +52,9 @@ const compile = (options = {}) => [
 const writeSchema = () => ({
   name: 'write-response-schema',
   async writeBundle({ dir }) {
-    const { responseSchema } = await import(`${pathToFileURL(`${dir}/index.js`).href}?${Date.now()}`);
+    const { responseSchema, impressionSchema } = await import(`${pathToFileURL(`${dir}/index.js`).href}?${Date.now()}`);
     await writeFile('dist/response.schema.json', `${JSON.stringify(responseSchema, null, 2)}\n`);
+    await writeFile('dist/impression.schema.json', `${JSON.stringify(impressionSchema, null, 2)}\n`);
   },
 });
 

@@ -3,7 +3,9 @@
 // WELCOMED_DB, default data/welcomed.db) with plausible generated responses, so the dashboard
 // (/dashboard) has something to show at once: four changes over about ten weeks, answers
 // drifting week by week, optional equality answers with realistic small groups, some comments
-// (already redacted, as the receiver stores them) and a few responses flagged as spam.
+// (already redacted, as the receiver stores them) and a few responses flagged as spam; and the
+// prompt's views (impressions) per day, at a response rate of a few per cent, so that the
+// dashboard shows the response rate too.
 // `npm start` seeds nothing.
 //
 // Deterministic: the same seed gives the same responses with the same ids, so running it again
@@ -227,8 +229,36 @@ export function demoResponses({ until }) {
   return out;
 }
 
+/** Each demo change's share of views answered, roughly (GOV.UK-like prompts see a few per cent). */
+const DEMO_RESPONSE_RATES = [0.06, 0.045, 0.09, 0.05];
+
 /**
- * Stores the demo responses that are not stored yet.
+ * The demo views: per change and UTC day, the day's answers divided by the change's response
+ * rate, give or take a fifth, in English and Welsh as the answers were.
+ * @param {ReturnType<typeof demoResponses>} responses
+ * @returns {{ change: string, day: string, locale: string, count: number }[]}
+ */
+export function demoImpressions(responses) {
+  /** @type {Map<string, { change: string, day: string, locale: string, count: number }>} */
+  const answered = new Map();
+  for (const { response, spam } of responses) {
+    if (spam) continue;
+    const day = response.answeredAt.slice(0, 10);
+    const key = `${response.change}|${day}|${response.locale}`;
+    const cell = answered.get(key) ?? { change: response.change, day, locale: response.locale, count: 0 };
+    cell.count += 1;
+    answered.set(key, cell);
+  }
+  const random = mulberry32(4242);
+  return [...answered.values()].map((cell) => {
+    const rate = DEMO_RESPONSE_RATES[DEMO_CHANGES.findIndex((spec) => spec.change === cell.change)] ?? 0.05;
+    return { ...cell, count: Math.max(cell.count, Math.round((cell.count / rate) * (0.8 + random() * 0.4))) };
+  });
+}
+
+/**
+ * Stores the demo responses that are not stored yet, and the demo views of each change that has
+ * none yet (views are counts, so they are added once).
  * @param {import('welcomed-receiver').Store} store
  * @param {{ until: Date }} options
  */
@@ -254,7 +284,16 @@ export async function seedDemo(store, { until }) {
     await store.upsertResponse(response, receivedAt, { spam, pii });
     added += 1;
   }
+  const views = demoImpressions(demoResponses({ until }));
+  let impressions = 0;
+  for (const change of perChange.keys()) {
+    if ((await store.countImpressions(change)).length) continue;
+    const ofChange = views.filter((view) => view.change === change);
+    await store.addImpressions(ofChange);
+    impressions += ofChange.reduce((sum, view) => sum + view.count, 0);
+  }
   return {
+    impressions,
     added,
     kept,
     changes: [...perChange].map(([change, tally]) => ({ change, ...tally })),
@@ -303,7 +342,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     for (const { change, responses, spam } of result.changes) {
       console.log(`  ${change.padEnd(width)}  ${String(responses).padStart(4)} responses (${spam} flagged as spam)`);
     }
-    console.log(`${result.added} added, ${result.kept} already there.`);
+    console.log(`${result.added} added, ${result.kept} already there; ${result.impressions} views added.`);
     console.log('Start the receiver (npm start) and open /dashboard on it, e.g. http://localhost:8080/dashboard');
   } catch (error) {
     console.error(`demo:seed: ${error instanceof Error ? error.message : String(error)}`);

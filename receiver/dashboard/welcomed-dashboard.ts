@@ -23,6 +23,8 @@ import {
 import { accessSummary, downloadSection, roleAllows, type AccessInfo } from './access.js';
 import { weeklyChart } from './chart.js';
 import './welcomed-audit-trail.js';
+import { differencesStyles, groupDifferencesSection } from './group-differences.js';
+import { responseRateSection } from './response-rate.js';
 import { ANSWER_LABELS, count, groupCaption, groupLabel, longDate, mediumDate, percent, range } from './format.js';
 import { styles } from './styles.js';
 
@@ -35,7 +37,7 @@ interface Problem {
 
 @customElement('welcomed-dashboard')
 export class WelcomedDashboard extends LitElement {
-  static override styles = styles;
+  static override styles = [styles, differencesStyles];
 
   /** The access token, once accepted. Memory only. */
   private token = '';
@@ -204,6 +206,7 @@ export class WelcomedDashboard extends LitElement {
           )}
         </tbody>
       </table>
+      ${responseRateSection(summary)}
 
       <h3 class="heading-m">Over time</h3>
       <p class="body">The share who said yes each week (weeks start on Monday, UTC), with its 95% confidence interval.</p>
@@ -225,6 +228,7 @@ export class WelcomedDashboard extends LitElement {
         to another counts only those who gave that answer.
       </p>
       ${ABOUT_FIELDS.map((field) => this.renderGroupTable(groupCaption(summary, field), summary.groups[field]))}
+      ${groupDifferencesSection(summary)}
 
       <h3 class="heading-m">Recent comments</h3>
       ${summary.comments.length === 0

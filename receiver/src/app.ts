@@ -17,6 +17,7 @@ import { securityHeaders } from './plugins/security-headers.js';
 import { resolveFormOptions } from './respond/options.js';
 import { accessRoutes } from './routes/access.js';
 import { dashboardRoutes } from './routes/dashboard.js';
+import { impressionsRoutes } from './routes/impressions.js';
 import { respondRoutes } from './routes/respond.js';
 import { responsesRoutes } from './routes/responses.js';
 import { summaryRoutes } from './routes/summary.js';
@@ -76,8 +77,9 @@ export async function createReceiver(options: ReceiverOptions): Promise<FastifyI
     await app.register(async (api) => {
       await api.register(jsonBodies);
       await api.register(responsesRoutes, { store, minAnswerMs: settings.minAnswerMs });
-      await api.register(summaryRoutes, { store });
+      await api.register(summaryRoutes, { store, minCell: settings.minimumCell });
       await api.register(accessRoutes, { store });
+      await api.register(impressionsRoutes, { store });
     });
   } catch (error) {
     await app.close();

@@ -61,3 +61,9 @@ export { AUDIT_ACTIONS, AUDIT_CSV_COLUMNS, BOOTSTRAP_ACTOR, COMMAND_LINE_ACTOR, 
 export { createAccessToken, revokeAccessToken, type TokenInfo } from './access/manage.js';
 export { tokenCommand } from './token-command.js';
 export type * from './store/access-store.js';
+export { newcombe, type Difference } from './summary/newcombe.js';
+export { responseRate, summarizeViews } from './summary/views.js';
+export { compareGroups } from './summary/differences.js';
+export type * from './summary/evidence-types.js';
+export type * from './store/impressions.js';
+export { countedDay } from './routes/impressions.js';

@@ -6,6 +6,7 @@ import { checkDatabaseUrl } from './database-url.js';
 import { parseOrigins } from './origins.js';
 import type { DatabaseOptions } from './store/open.js';
 import type { FormOptions } from './respond/options.js';
+import { MIN_CELL } from './summary/suppression.js';
 
 /** A rate limit: `max` requests per client per `timeWindow` (ms, or e.g. `'1 minute'`). */
 export interface RateLimit {
@@ -68,6 +69,12 @@ export interface ReceiverOptions extends FormOptions {
   logger?: boolean | Record<string, unknown>;
   /** Default DEFAULT_TIMEOUTS; each may be given alone. */
   timeouts?: Partial<Timeouts>;
+  /**
+   * Smallest number of responses a published figure may describe (default 10, MIN_CELL). Only for
+   * trying the receiver out with a handful of answers (the end-to-end tests use 1): lowering it
+   * publishes small numbers. No environment variable sets it.
+   */
+  minimumCell?: number;
 }
 
 /** The options once checked, with every default filled in. */
@@ -83,6 +90,7 @@ export interface ResolvedOptions {
   trustProxy: boolean | number | string;
   logger: FastifyServerOptions['logger'];
   timeouts: Timeouts;
+  minimumCell: number;
 }
 
 /** Default of `minAnswerMs` (`WELCOMED_MIN_ANSWER_MS`). */
@@ -130,6 +138,8 @@ export function resolveOptions(options: ReceiverOptions): ResolvedOptions {
   for (const [name, value] of Object.entries(timeouts)) {
     if (!Number.isInteger(value) || value < 1) throw new Error(`createReceiver: timeouts.${name} must be a whole number of milliseconds ≥ 1.`);
   }
+  const minimumCell = options.minimumCell ?? MIN_CELL;
+  if (!Number.isInteger(minimumCell) || minimumCell < 1) throw new Error('createReceiver: minimumCell must be a whole number ≥ 1.');
   if (timeouts.headersMs > timeouts.requestMs) {
     throw new Error('createReceiver: timeouts.headersMs must not be longer than timeouts.requestMs.');
   }
@@ -145,6 +155,7 @@ export function resolveOptions(options: ReceiverOptions): ResolvedOptions {
     trustProxy: options.trustProxy ?? false,
     logger: loggerOptions(options.logger),
     timeouts,
+    minimumCell,
   };
 }
 

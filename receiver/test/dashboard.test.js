@@ -156,7 +156,7 @@ async function violations(page) {
 
 test('demo:seed filled the database and said what it did', () => {
   assert.match(seedOutput, /garden-waste-online-2026\s+260 responses/);
-  assert.match(seedOutput, /532 added, 0 already there\./);
+  assert.match(seedOutput, /532 added, 0 already there; \d+ views added\./);
 });
 
 test('a service owner signs in and sees each change’s welcomed share, the chart, the groups with small ones suppressed, and comments', async () => {
@@ -205,18 +205,25 @@ test('a service owner signs in and sees each change’s welcomed share, the char
   assert.match(label, /^Share who said yes, by week \| From the week starting 14 September 2026 to the week starting 23 November 2026: 11 weeks shown, 0 suppressed\./);
   const shownWeeks = garden.weeks.filter((week) => !week.suppressed);
   assert.equal(await chart.evaluate((svg) => svg.querySelectorAll('circle.point').length), shownWeeks.length);
-  assert.equal((await texts(page, '.details table tbody tr')).length, garden.weeks.length, 'the chart’s data as a table');
+  assert.equal((await texts(page, '.details:not(.views-details) table tbody tr')).length, garden.weeks.length, 'the chart’s data as a table');
 
   const captions = await texts(page, '.table caption');
-  assert.deepEqual(captions, [
-    'Answers',
-    'Share who said yes, by week',
+  const groupCaptions = [
     'Age',
     'Long-term physical or mental health condition',
     'How much the condition reduces day-to-day activities (asked of those who answered Yes to: Long-term physical or mental health condition)',
     'Ethnic group',
+  ];
+  const fields = ['ageBand', 'disabled', 'disabilityImpact', 'ethnicGroup'];
+  assert.deepEqual(captions, [
+    'Answers',
+    'Views and response rate, by week',
+    'Share who said yes, by week',
+    ...groupCaptions,
+    ...groupCaptions.filter((_, index) => garden.differences[fields[index]].length > 0).map((caption) => `${caption}: compared with everyone else`),
   ]);
-  const suppressedInApi = Object.values(garden.groups).flat().filter((cell) => cell.suppressed).length;
+  const suppressedInApi =
+    Object.values(garden.groups).flat().filter((cell) => cell.suppressed).length + garden.views.weeks.filter((week) => week.suppressed).length;
   assert.ok(suppressedInApi > 0);
   assert.equal((await texts(page, 'td.suppressed')).length, suppressedInApi);
   const ethnicRows = await page.evaluate(() => {

@@ -17,6 +17,11 @@
 // asked only after "yes" to the condition question, so the two form one characteristic with
 // eight groups (yes/a lot, yes/a little, yes/not at all, yes/prefer not to say, yes/not answered,
 // no, prefer not to say, not answered), and each published disability figure is a set of those.
+//
+// The figures added by issue 17 are in the system too: each group compared with everyone else
+// publishes "everyone else" (the total, or the "yes" group for the impact question, less that
+// group) as one more figure; and a week's response rate, with that week's views, gives the week's
+// number of responses, so a rate may only be published where that number is.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
@@ -111,6 +116,22 @@ function publishedEquations(summary) {
     const set = cell.group === 'yes' ? DISABILITY.filter((group) => group.startsWith('yes/')) : [cell.group];
     system.disability.figures.push({ set: new Set(set), n: cell.responses, yes: yesOf(cell), what: `disabled ${cell.group}` });
   }
+  // Groups compared: "everyone else" is one more figure (its share gives its "yes" count).
+  const othersYes = (/** @type {any} */ row) => Math.round(row.othersWelcomed * row.othersResponses);
+  for (const row of summary.differences?.ageBand ?? []) {
+    system.ageBand.figures.push({ set: new Set(GROUPS.ageBand.filter((group) => group !== row.group)), n: row.othersResponses, yes: othersYes(row), what: `others than age ${row.group}` });
+  }
+  for (const row of summary.differences?.ethnicGroup ?? []) {
+    system.ethnicGroup.figures.push({ set: new Set(GROUPS.ethnicGroup.filter((group) => group !== row.group)), n: row.othersResponses, yes: othersYes(row), what: `others than ethnic ${row.group}` });
+  }
+  for (const row of summary.differences?.disabled ?? []) {
+    const own = row.group === 'yes' ? DISABILITY.filter((group) => group.startsWith('yes/')) : [row.group];
+    system.disability.figures.push({ set: new Set(DISABILITY.filter((group) => !own.includes(group))), n: row.othersResponses, yes: othersYes(row), what: `others than disabled ${row.group}` });
+  }
+  for (const row of summary.differences?.disabilityImpact ?? []) {
+    const set = DISABILITY.filter((group) => group.startsWith('yes/') && group !== `yes/${row.group}`);
+    system.disability.figures.push({ set: new Set(set), n: row.othersResponses, yes: othersYes(row), what: `others than impact ${row.group}` });
+  }
   // The impact question's groups: within "yes" when the summary says so (its own "not answered"
   // is those who said yes and skipped it); otherwise, as published before, over everyone, where
   // "not answered" also holds everyone who did not say yes.
@@ -190,9 +211,25 @@ test('no sum or difference of one change\'s published figures gives the count, o
   let attacked = 0;
   fc.assert(
     fc.property(dataArbitrary, (data) => {
-      const summary = /** @type {any} */ (summarizeChange('c', data));
+      // Views per week: three per response, give or take, and a few weeks with fewer than 10.
+      const impressions = Array.from({ length: 7 }, (_, week) => ({
+        day: new Date(START + week * 7 * DAY).toISOString().slice(0, 10),
+        count: data.filter((row) => Date.parse(row.answeredAt) - START < (week + 1) * 7 * DAY && Date.parse(row.answeredAt) >= START + week * 7 * DAY).length * 3 + ((week * 5) % 9),
+      }));
+      const summary = /** @type {any} */ (summarizeChange('c', data, { impressions }));
       if (summary.suppressed) return true;
       attacked += 1;
+      // A week's rate gives its responses (rate × views): only where the week's count is published.
+      for (const week of summary.views.weeks) {
+        if (week.suppressed || week.responseRate === null) continue;
+        const cell = summary.weeks.find((/** @type {any} */ candidate) => candidate.week === week.week);
+        const answered = Math.round(week.responseRate.share * week.impressions);
+        if (answered === 0 && !cell) continue;
+        assert.ok(cell && !cell.suppressed && cell.responses === answered, `week ${week.week}: a rate gives ${answered} responses, which are not published`);
+      }
+      for (const week of summary.views.weeks) {
+        assert.ok(week.suppressed || week.impressions >= MIN_CELL, `week ${week.week}: ${week.impressions} views published`);
+      }
       const rows = data.map(characteristics);
       for (const found of recoverable(summary, rows, data.map((row) => row.answer))) {
         // What the attacker works out is what is true (the figures are right)…

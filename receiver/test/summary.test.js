@@ -594,8 +594,9 @@ test('demo:seed makes schema-valid responses, deterministic, and adds nothing wh
   const first = await seedDemo(store, { until });
   assert.equal(first.added, generated.length);
   assert.equal(first.kept, 0);
+  assert.ok(first.impressions > 10 * generated.length, 'views at a response rate of a few per cent');
   const again = await seedDemo(store, { until });
-  assert.deepEqual([again.added, again.kept], [0, generated.length]);
+  assert.deepEqual([again.added, again.kept, again.impressions], [0, generated.length, 0], 'views are added once');
   assert.equal((await store.listResponses()).length, generated.length);
 
   // What the dashboard will show: shares per change, small groups suppressed, one change too small.
@@ -608,8 +609,12 @@ test('demo:seed makes schema-valid responses, deterministic, and adds nothing wh
   const garden = /** @type {any} */ (
     summarizeCounts('garden-waste-online-2026', await store.countSummary('garden-waste-online-2026'), {
       comments: await store.recentComments('garden-waste-online-2026', 20),
+      impressions: await store.countImpressions('garden-waste-online-2026'),
     })
   );
+  assert.ok(garden.views.responseRate.share > 0.03 && garden.views.responseRate.share < 0.1, 'a response rate of a few per cent');
+  assert.ok(garden.views.weeks.some((/** @type {any} */ week) => week.responseRate), 'weekly rates');
+  assert.ok(Object.values(garden.differences).some((/** @type {any} */ rows) => rows.length > 0), 'groups compared');
   assert.ok(garden.responses > 200);
   assert.ok(garden.weeks.length >= 10);
   assert.ok(garden.groups.ethnicGroup.some((/** @type {any} */ cell) => cell.suppressed));

@@ -10,3 +10,5 @@ export { answerKeyMarker, redactAnswerKey, redactPage, redactResponse } from './
 export * from './response.js';
 export { responseSchema } from './schema.js';
 export { WIDGET_VERSION } from './version.js';
+export * from './impression.js';
+export { DAY_PATTERN, impressionSchema } from './impression-schema.js';

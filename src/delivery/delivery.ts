@@ -1,13 +1,18 @@
 import type { WelcomedResponse } from '../contract/response.js';
 import { retryDelay } from './backoff.js';
-import { ResponseQueue, type QueuedResponse } from './queue.js';
+import { QUEUE_MAX_ENTRIES, ResponseQueue, type QueuedResponse } from './queue.js';
 import { sendResponse, type Transport } from './send.js';
+import { sendViews } from './views.js';
+
+export { countView } from './views.js';
 
 /** What happened to a response, told to whoever listens. */
 export type DeliveryReport =
   | { kind: 'delivered'; id: string }
   | { kind: 'queued'; id: string; reason: string }
-  | { kind: 'rejected'; id: string; reason: string; message: string };
+  | { kind: 'rejected'; id: string; reason: string; message: string }
+  /** Given up unsent because this browser's queue for the endpoint was full (QUEUE_MAX_ENTRIES). */
+  | { kind: 'given-up'; id: string; reason: string };
 
 /** Receives delivery reports. */
 export type DeliveryListener = (report: DeliveryReport) => void;
@@ -50,7 +55,14 @@ export class Delivery {
    */
   submit(response: WelcomedResponse, transport: Transport, owner?: DeliveryListener, secret?: string): void {
     if (owner) this.owners.set(response.id, owner);
-    this.queue.put(response, transport, undefined, secret);
+    // The views counted so far go with the answer.
+    sendViews(false);
+    // The queue's bound was reached (this browser has 100 answers waiting for this endpoint):
+    // the oldest is given up, which the web team must be able to see.
+    for (const id of this.queue.put(response, transport, undefined, secret)) {
+      const reason = `queue-full: ${QUEUE_MAX_ENTRIES} answers were waiting for this endpoint, so the oldest (${id}) was given up`;
+      (owner ?? this.listeners[0])?.({ kind: 'given-up', id, reason });
+    }
     void this.flush('now');
   }
 
@@ -250,11 +262,15 @@ export function watchPageLifecycle(): void {
     if (event.persisted) flushAll('now');
   });
   addEventListener('pagehide', () => {
+    sendViews(true);
     flushAll('closing');
     hidePage();
     awaitNextPageHide();
   });
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden') flushAll('closing');
+    if (document.visibilityState === 'hidden') {
+      sendViews(true);
+      flushAll('closing');
+    }
   });
 }

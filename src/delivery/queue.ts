@@ -1,10 +1,16 @@
 import type { WelcomedResponse } from '../contract/response.js';
 import type { Transport } from './send.js';
+import { safeLocalStorage } from './storage.js';
+
+export { safeLocalStorage };
 
 /** Most responses kept per endpoint; the oldest goes first. */
 export const QUEUE_MAX_ENTRIES = 100;
 /** Responses older than this are given up. */
 export const QUEUE_MAX_AGE_MS = 30 * 24 * 60 * 60_000;
+
+/** The start of the localStorage keys of the responses waiting for `endpoint`. */
+export const queuePrefix = (endpoint: string): string => `welcomed:queue:${endpoint}|`;
 
 /** A response waiting to be delivered. */
 export interface QueuedResponse {
@@ -36,7 +42,7 @@ export class ResponseQueue {
     endpoint: string,
     private storage: Storage | null = safeLocalStorage(),
   ) {
-    this.prefix = `welcomed:queue:${endpoint}|`;
+    this.prefix = queuePrefix(endpoint);
   }
 
   /** Every waiting response, oldest first; drops those past the age limit. */
@@ -134,15 +140,6 @@ export class ResponseQueue {
     } catch {
       // nothing to remove from blocked storage
     }
-  }
-}
-
-/** `localStorage`, or null where the browser blocks it (privacy settings, sandboxed frames). */
-export function safeLocalStorage(): Storage | null {
-  try {
-    return globalThis.localStorage ?? null;
-  } catch {
-    return null;
   }
 }
 

@@ -57,7 +57,7 @@ export function checkConfig(attributes: PromptAttributes, baseUrl: string): Conf
 
   const change = attributes.change.trim();
   if (!change) {
-    return fail('the `change` attribute is required, e.g. change="garden-waste-online-2026".');
+    return fail('the `change` attribute is required.');
   }
   if (!CHANGE_PATTERN.test(change)) {
     return fail(
@@ -97,13 +97,13 @@ export function checkConfig(attributes: PromptAttributes, baseUrl: string): Conf
 
   const transport = attributes.transport.trim() || 'json';
   if (transport !== 'json' && transport !== 'simple') {
-    return fail(`\`transport="${printable(transport)}"\` is not known: use "json" (the default) or "simple".`);
+    return fail(`\`transport="${printable(transport)}"\` must be "json" or "simple".`);
   }
 
   const levelText = String(attributes.headingLevel).trim();
   const headingLevel = levelText ? Number(levelText) : 2;
   if (!(headingLevel >= 2 && headingLevel <= 6 && Number.isInteger(headingLevel))) {
-    return fail(`\`heading-level="${printable(levelText)}"\` must be 2, 3, 4, 5 or 6: the level of the prompt's headings on your page.`);
+    return fail(`\`heading-level="${printable(levelText)}"\` must be 2, 3, 4, 5 or 6.`);
   }
 
   return {
@@ -125,7 +125,7 @@ export function checkConfig(attributes: PromptAttributes, baseUrl: string): Conf
 function checkEndpoint(value: string, baseUrl: string): { ok: true; url: string } | { ok: false; error: string } {
   const raw = value.trim();
   if (!raw) {
-    return fail('the `endpoint` attribute is required: the URL answers are POSTed to.');
+    return fail('the `endpoint` attribute is required.');
   }
   const url = parseUrl(raw, baseUrl);
   if (!url) return fail(`\`endpoint="${printable(raw)}"\` is not a valid URL.`);

@@ -1,14 +1,15 @@
-// The prompt's side of delivery, as a Lit reactive controller: every answer is queued on this
-// device at once (the queue is in the first bundle), and the delivery code — sending, retrying,
-// the page-lifecycle triggers — is fetched from beside the widget only once there is something
-// to send: when the user answers, or when this browser still has answers queued from an earlier
-// visit. It reports what happens to the prompt's responses, and stops listening when the
-// prompt leaves the page.
+// The prompt's side of delivery, as a Lit reactive controller: every answer is written to this
+// device's queue at once (stash.ts, in the first bundle; the queue's own code comes with the
+// delivery part), and the delivery code — the queue, sending, retrying, the page-lifecycle
+// triggers, the view counts — is fetched from beside the widget only once there is something to
+// send: when the prompt has been seen (a view), when the user answers, or when this browser still
+// has answers queued from an earlier visit. It reports what happens to the prompt's responses,
+// and stops listening when the prompt leaves the page.
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { WelcomedResponse } from '../contract/response.js';
 import type { DeliveryReport } from '../delivery/delivery.js';
-import { ResponseQueue } from '../delivery/queue.js';
 import type { Transport } from '../delivery/send.js';
+import { hasQueued, stashResponse } from './stash.js';
 
 type DeliveryModule = typeof import('../delivery/delivery.js');
 type Delivery = ReturnType<DeliveryModule['deliveryFor']>;
@@ -54,7 +55,7 @@ export class DeliveryController implements ReactiveController {
     this.endpoint = endpoint;
     if (!endpoint) return;
     setTimeout(() => {
-      if (!hasOwnAnswer() && this.endpoint === endpoint && new ResponseQueue(endpoint).entries().length) {
+      if (!hasOwnAnswer() && this.endpoint === endpoint && hasQueued(endpoint)) {
         this.withDelivery((delivery) => void delivery.flush('now')).catch(() => undefined);
       }
     });
@@ -62,21 +63,28 @@ export class DeliveryController implements ReactiveController {
 
   /**
    * Queues a response with its secret on this device at once, then sends it (the delivery code
-   * may still be loading). Returns the ids of older answers given up because the queue was full.
+   * may still be loading). Older answers given up because the queue was full are reported
+   * (`given-up`) once the delivery code has queued it again.
    */
-  send(response: WelcomedResponse, transport: Transport, secret?: string): string[] {
-    const endpoint = this.endpoint!;
-    const givenUp = new ResponseQueue(endpoint).put(response, transport, undefined, secret);
+  send(response: WelcomedResponse, transport: Transport, secret?: string): void {
+    stashResponse(this.endpoint!, response, transport, secret);
     this.withDelivery((delivery) => delivery.submit(response, transport, this.onReport, secret)).catch(() => {
       // Offline before the delivery code could load: the answer waits in the queue for the
       // next visit, which retries it.
       this.onReport({ kind: 'queued', id: response.id, reason: 'network' });
     });
-    return givenUp;
+  }
+
+  /**
+   * Counts one view of the prompt (it has been seen): loads the delivery code, which batches the
+   * count and sends it. A count lost because the code could not load is not retried.
+   */
+  countView(change: string, locale: string): void {
+    this.withDelivery((_, module, endpoint) => module.countView(endpoint, change, locale)).catch(() => undefined);
   }
 
   /** Loads the delivery code, listens to its reports for this endpoint, then runs `task`. */
-  private async withDelivery(task: (delivery: Delivery) => void): Promise<void> {
+  private async withDelivery(task: (delivery: Delivery, module: DeliveryModule, endpoint: string) => void): Promise<void> {
     const endpoint = this.endpoint;
     if (!endpoint) return;
     const module = await loadDelivery();
@@ -84,7 +92,7 @@ export class DeliveryController implements ReactiveController {
     const delivery = module.deliveryFor(endpoint);
     this.stopListening ??= delivery.listen(this.onReport);
     module.watchPageLifecycle();
-    task(delivery);
+    task(delivery, module, endpoint);
   }
 
   private stop(): void {

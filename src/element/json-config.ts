@@ -33,7 +33,7 @@ export function readJsonConfig(host: Element): JsonConfigRead {
     return { config: {}, problems: [`the JSON configuration is not valid JSON (${(error as Error).message}), so it is ignored.`] };
   }
   if (!isPlainObject(parsed)) {
-    return { config: {}, problems: ['the JSON configuration must be an object, e.g. {"strings": {…}}, so it is ignored.'] };
+    return { config: {}, problems: ['the JSON configuration must be an object, so it is ignored.'] };
   }
   const problems = Object.keys(parsed)
     .filter((key) => !KNOWN_KEYS.has(key))
@@ -48,7 +48,7 @@ export function readJsonConfig(host: Element): JsonConfigRead {
 export function checkStrings(value: unknown, problems: string[]): StringOverrides {
   const overrides: StringOverrides = {};
   if (!isPlainObject(value)) {
-    problems.push('`strings` must be an object of locales, e.g. {"cy": {"question": "…"}}, so it is ignored.');
+    problems.push('`strings` must be an object of locales, so it is ignored.');
     return overrides;
   }
   for (const [locale, messages] of Object.entries(value)) {

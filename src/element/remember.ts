@@ -1,4 +1,4 @@
-import { safeLocalStorage } from '../delivery/queue.js';
+import { safeLocalStorage } from '../delivery/storage.js';
 
 const DAY_MS = 24 * 60 * 60_000;
 

@@ -51,15 +51,13 @@ export const styles = css`
   }
 
   .description,
-  .hint,
   .thanks p,
   .status,
   .dismissed {
     margin: 0;
   }
 
-  .description,
-  .hint {
+  .description {
     opacity: 0.85;
   }
 
@@ -79,8 +77,7 @@ export const styles = css`
     line-height: 1.3;
   }
 
-  .answers,
-  .actions {
+  .answers {
     display: flex;
     flex-wrap: wrap;
     gap: calc(var(--_space) / 2);
@@ -132,8 +129,7 @@ export const styles = css`
     outline: none;
   }
 
-  button:focus-visible,
-  a:focus-visible {
+  button:focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 0;
     box-shadow: 0 0 0 6px var(--_focus-text);
@@ -183,7 +179,6 @@ export const styles = css`
       border: 2px solid ButtonText;
     }
     button:focus-visible,
-    a:focus-visible,
     [tabindex='-1']:focus-visible {
       outline: 3px solid Highlight;
       box-shadow: none;

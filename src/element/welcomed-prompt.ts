@@ -1,7 +1,6 @@
 import { LitElement, adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Answer, WelcomedResponse } from '../contract/response.js';
 import type { DeliveryReport } from '../delivery/delivery.js';
-import { QUEUE_MAX_ENTRIES } from '../delivery/queue.js';
 import type { Question } from '../follow-up/questions.js';
 import {
   directionOf,
@@ -20,6 +19,7 @@ import { dispatchWelcomedEvent } from './events.js';
 import { checkStrings, readJsonConfig, type JsonConfig } from './json-config.js';
 import { buildResponse, newResponseId, pageAddress } from './payload.js';
 import { answeredRecently, rememberAnswer } from './remember.js';
+import { inSample, watchSeen } from './views.js';
 import * as strings from './strings.js';
 import { styles } from './welcomed-prompt.styles.js';
 
@@ -105,6 +105,8 @@ export class WelcomedPrompt extends LitElement {
     remember: { type: Number },
     transport: {},
     headingLevel: { attribute: 'heading-level' },
+    sample: { type: Number },
+    countViews: { attribute: 'count-views' },
     strings: { attribute: false },
     step: { state: true, attribute: false },
     status: { state: true, attribute: false },
@@ -171,6 +173,23 @@ export class WelcomedPrompt extends LitElement {
   headingLevel: number | string = 2;
 
   /**
+   * Share of visits shown the prompt, from `0` to `1` (default `1`: every visit). Drawn once per
+   * browser and change and kept in `localStorage` for the `remember` period (only when below 1),
+   * so a resident sees it on every page or on none. A visit not in the sample shows nothing, not
+   * even the fallback content, and counts no view. A value that is not a number below 1 asks every visit.
+   */
+  sample = 1;
+
+  /**
+   * `off` stops the count of views. By default, once at least half of the prompt has been on
+   * screen for a second in a visible tab, one view (change, locale, UTC day, widget version; no
+   * id, no page) is sent to `impressions` beside `endpoint`. Never counted when the browser sends
+   * Global Privacy Control.
+   * @attr count-views
+   */
+  countViews = 'on';
+
+  /**
    * Your own wording, by locale then message id (see "Overriding wording" in docs/guide.md), e.g.
    * `{ cy: { question: '…' } }`. Also accepted as `"strings"` in a child
    * `<script type="application/json">`; this property wins where both set a message.
@@ -196,6 +215,10 @@ export class WelcomedPrompt extends LitElement {
   // the events carry, which every script on the page can read.
   private secret = '';
   private alreadyAnswered = false;
+  private sampledOut = false;
+  /** Stops watching for the prompt to be seen (null: not watching, or done). */
+  private stopWatching: (() => void) | null = null;
+  private watched = false;
   private focusAfterRender = false;
   /**
    * What the status region will say once focus has moved to the step after the answer (null:
@@ -230,10 +253,11 @@ export class WelcomedPrompt extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.flow?.dispose();
+    this.stopWatching?.();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const configChanged = ['endpoint', 'change', 'choices', 'followUp', 'privacyUrl', 'remember', 'transport', 'headingLevel'].some((name) =>
+    const configChanged = ['endpoint', 'change', 'choices', 'followUp', 'privacyUrl', 'remember', 'transport', 'headingLevel', 'sample'].some((name) =>
       changed.has(name as keyof WelcomedPrompt),
     );
     if (configChanged || !this.hasUpdated) this.applyConfig();
@@ -243,7 +267,14 @@ export class WelcomedPrompt extends LitElement {
 
   protected override updated(): void {
     // When the question was first on screen: how fast an answer came tells bots from people.
-    if (this.shownAt === undefined && this.renderRoot.querySelector('fieldset')) this.shownAt = performance.now();
+    if (this.shownAt === undefined && this.renderRoot.querySelector('fieldset')) {
+      this.shownAt = performance.now();
+      // Counted once per prompt, only once seen, and never for a browser that asks not to be tracked.
+      if (!this.watched && this.countViews != 'off' && !(navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl) {
+        this.watched = true;
+        this.stopWatching = watchSeen(this, () => this.delivery.countView(this.config!.change, this.locale));
+      }
+    }
     if (this.focusAfterRender) {
       this.focusAfterRender = false;
       // In the step on screen: the step left may still be there, with its own.
@@ -286,20 +317,16 @@ export class WelcomedPrompt extends LitElement {
     for (const warning of checked.warnings) this.logOnce('warn', warning);
     // Only read on first configuration: once answered, the thank-you stays in view.
     if (this.step === 'ask') {
-      this.alreadyAnswered = answeredRecently(this.config.endpoint, this.config.change, this.config.rememberDays);
+      const { endpoint, change, rememberDays } = this.config;
+      this.alreadyAnswered = answeredRecently(endpoint, change, rememberDays);
+      this.sampledOut = !inSample(`${endpoint}|${change}`, this.sample, rememberDays);
     }
     this.delivery.configure(this.config.endpoint, () => this.response !== null);
   }
 
-  /** Queues and sends a response; tells the web team about older answers the full queue gave up. */
+  /** Queues and sends a response. */
   private send(response: WelcomedResponse): void {
-    // The queue's bound was reached (this browser has 100 answers waiting for this endpoint):
-    // the oldest is given up, which the web team must be able to see.
-    for (const id of this.delivery.send(response, this.config!.transport, this.secret)) {
-      const reason = `queue-full: ${QUEUE_MAX_ENTRIES} answers were waiting for this endpoint, so the oldest (${id}) was given up`;
-      this.logOnce('warn', reason);
-      dispatchWelcomedEvent(this, 'welcomed-error', { id, reason });
-    }
+    this.delivery.send(response, this.config!.transport, this.secret);
   }
 
   private applyOverrides(): void {
@@ -348,6 +375,11 @@ export class WelcomedPrompt extends LitElement {
       case 'queued':
         if (own) this.announce('queued');
         dispatchWelcomedEvent(this, 'welcomed-queued', { id: report.id, reason: report.reason });
+        break;
+      case 'given-up':
+        // An older answer the full queue gave up: the web team must be able to see it.
+        this.logOnce('warn', report.reason);
+        dispatchWelcomedEvent(this, 'welcomed-error', { id: report.id, reason: report.reason });
         break;
       case 'rejected':
         if (own) this.announce('rejected');
@@ -453,7 +485,7 @@ export class WelcomedPrompt extends LitElement {
 
   protected override render(): TemplateResult | typeof nothing {
     if (!this.config) return html`<slot></slot>`;
-    if (this.alreadyAnswered && !this.response) return nothing;
+    if ((this.alreadyAnswered || this.sampledOut) && !this.response) return nothing;
     const locale = this.locale;
     return withLocale(
       locale,

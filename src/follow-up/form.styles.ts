@@ -5,6 +5,33 @@ import { css } from 'lit';
 // download them. The custom properties (--_error, --_error-text, …) are defined on :host in
 // welcomed-prompt.styles.ts.
 export const formStyles = css`
+  /* Moved here from welcomed-prompt.styles.ts, as only the follow-up steps have hints, action
+     rows and links: the first bundle is kept for what the question needs. */
+  .hint {
+    margin: 0;
+    opacity: 0.85;
+  }
+
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) / 2);
+    align-items: center;
+  }
+
+  a:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 0;
+    box-shadow: 0 0 0 6px var(--_focus-text);
+  }
+
+  @media (forced-colors: active) {
+    a:focus-visible {
+      outline: 3px solid Highlight;
+      box-shadow: none;
+    }
+  }
+
   label {
     display: block;
     font-weight: 700;

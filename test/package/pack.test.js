@@ -36,6 +36,7 @@ const REQUIRED = [
   'dist/welcomed.panel-step.js',
   'dist/integrity.json',
   'dist/response.schema.json',
+  'dist/impression.schema.json',
   'dist/lib/index.js',
   'dist/lib/index.d.ts',
   'dist/contract/index.js',

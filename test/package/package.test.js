@@ -26,7 +26,7 @@ test('custom-elements.json documents the attributes, events, parts and custom pr
   assert.ok(element, 'welcomed-prompt is in the manifest');
   assert.deepEqual(
     element.attributes.map((attribute) => attribute.name).sort(),
-    ['change', 'choices', 'description', 'endpoint', 'follow-up', 'heading-level', 'lang', 'privacy-url', 'question', 'remember', 'transport'],
+    ['change', 'choices', 'count-views', 'description', 'endpoint', 'follow-up', 'heading-level', 'lang', 'privacy-url', 'question', 'remember', 'sample', 'transport'],
   );
   assert.deepEqual(
     element.events.map((event) => event.name).sort(),
@@ -37,9 +37,10 @@ test('custom-elements.json documents the attributes, events, parts and custom pr
   assert.ok(element.cssProperties.every((property) => property.name.startsWith('--welcomed-')));
 });
 
-test('the schema shipped in dist is the one the contract builds, which the receiver validates with', async () => {
-  const { responseSchema } = await import('welcomed/contract');
+test('the schemas shipped in dist are the ones the contract builds, which the receiver validates with', async () => {
+  const { responseSchema, impressionSchema } = await import('welcomed/contract');
   assert.deepEqual(read('dist/response.schema.json'), responseSchema);
+  assert.deepEqual(read('dist/impression.schema.json'), impressionSchema);
 });
 
 test('the scripts a page loads first carry V8\'s compile hint; the parts loaded later do not', () => {

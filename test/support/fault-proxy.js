@@ -1,6 +1,7 @@
 // A real HTTP proxy in front of the real receiver that fails the way a test tells it to:
 // each POST takes the next fault from the plan (a status with an optional Retry-After, a hang,
-// or a connection reset) or, when the plan is empty, is passed through. Preflights always pass.
+// or a connection reset) or, when the plan is empty, is passed through. Preflights always pass,
+// and so do the prompt's view counts.
 // Every reply closes its connection: Chromium silently re-sends a request that fails on a
 // reused connection, which would hide the very failure a test asked for.
 import { request as httpRequest, createServer } from 'node:http';
@@ -21,8 +22,11 @@ export async function startFaultProxy(target) {
   const targetUrl = new URL(target);
 
   const server = createServer((incoming, outgoing) => {
-    const fault = incoming.method === 'POST' ? plan.shift() : undefined;
-    log.push({ method: incoming.method ?? '', fault: describe(fault), at: Date.now() });
+    // The prompt's view counts (POST …/impressions) pass through, unplanned and unlogged: the
+    // plan and the log are about answers.
+    const views = (incoming.url ?? '').endsWith('/impressions');
+    const fault = incoming.method === 'POST' && !views ? plan.shift() : undefined;
+    if (!views) log.push({ method: incoming.method ?? '', fault: describe(fault), at: Date.now() });
     if (fault && 'reset' in fault) {
       incoming.socket.destroy();
       return;

@@ -1,6 +1,6 @@
-// Copying every response and its contact details from one store to another (migrate-store), in
-// batches, each checked as it lands: every id read from the source must then be in the target.
-// Re-running it copies only what is missing, and leaves what the target already holds alone.
+// Copying every response and its contact details, and the daily view counts, from one store to
+// another (migrate-store), in batches, each checked as it lands: every id read from the source
+// must then be in the target. Re-running it copies only what is missing, and leaves what the target already holds alone.
 // Text is copied as it is, but for NUL characters (an older SQLite file may hold some, and
 // PostgreSQL refuses them), which become U+FFFD as they do in new responses.
 import type { ResponseRecord, Store } from './store.js';
@@ -21,6 +21,8 @@ export interface CopyReport {
   missingContacts: string[];
   /** Responses with NUL characters, which PostgreSQL cannot store: copied with U+FFFD instead. */
   replacedNul: number;
+  /** Daily view counts read from the source, and of those stored into the target now (issue 17). */
+  impressions: { read: number; copied: number };
   /** Counts in each database at the end. */
   source: { responses: number; contacts: number };
   target: { responses: number; contacts: number };
@@ -41,6 +43,7 @@ export async function copyStore(
     missing: [],
     missingContacts: [],
     replacedNul: 0,
+    impressions: { read: 0, copied: 0 },
     source: { responses: 0, contacts: 0 },
     target: { responses: 0, contacts: 0 },
   };
@@ -78,6 +81,9 @@ export async function copyStore(
     }
   }
   if (batch.length > 0) await copy(batch);
+  // Daily counts, a few per change and day: one batch, each (change, day, locale) copied once.
+  const views = await from.exportImpressions();
+  report.impressions = { read: views.length, copied: await to.importImpressions(views) };
   report.source = await from.countRecords();
   report.target = await to.countRecords();
   if (report.missing.length < missing) report.missing.push(`… ${missing - report.missing.length} more`);

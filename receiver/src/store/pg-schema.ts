@@ -88,8 +88,23 @@ const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 4,
+    // As SQLite's version 5 (sqlite-access.ts).
     description: 'access tokens (their hashes) and the audit trail',
     sql: ACCESS_MIGRATION_SQL,
+  },
+  {
+    version: 5,
+    // As SQLite's version 6: views of the prompt, one row per change, UTC day and locale, never
+    // one per view (store/impressions.ts).
+    description: 'impressions: daily counts of views of the prompt',
+    sql: `
+      CREATE TABLE impressions (
+        change text NOT NULL,
+        day    date NOT NULL,
+        locale text NOT NULL,
+        count  bigint NOT NULL CHECK (count >= 0),
+        PRIMARY KEY (change, day, locale)
+      );`,
   },
 ];
 

@@ -14,6 +14,7 @@ import { weekStart } from '../summary/cells.js';
 import { DAY_MS } from '../summary/time.js';
 import type { SummaryComment } from '../summary/types.js';
 import { pgAccess } from './pg-access.js';
+import { pgImpressions } from './pg-impressions.js';
 import { pgRecords } from './pg-records.js';
 import { migrate } from './pg-schema.js';
 import { iso } from './pg-time.js';
@@ -292,6 +293,7 @@ export async function openPgStore(options: PgStoreOptions): Promise<PgStore> {
     },
     ...pgRecords(pool),
     ...pgAccess(pool),
+    ...pgImpressions(pool),
     async close() {
       if (!pool.ended) await pool.end();
     },

@@ -6,7 +6,7 @@ import { ABOUT_COLUMN } from './rows.js';
 import { ACCESS_SCHEMA } from './sqlite-access.js';
 
 /** Current schema version. */
-export const DATABASE_VERSION = 5;
+export const DATABASE_VERSION = 6;
 
 const ABOUT_COLUMNS = Object.values(ABOUT_COLUMN);
 
@@ -100,6 +100,20 @@ const MIGRATE_2_TO_3 = `
 ALTER TABLE responses ADD COLUMN secret_hash TEXT;
 `;
 
+/**
+ * Version 5 to 6 (and every new file): the views of the prompt, counted per change, UTC day and
+ * locale — one row per day, never one per view (store/impressions.ts).
+ */
+const IMPRESSIONS_SCHEMA = `
+CREATE TABLE IF NOT EXISTS impressions (
+  change TEXT NOT NULL,
+  day    TEXT NOT NULL,
+  locale TEXT NOT NULL,
+  count  INTEGER NOT NULL CHECK (count >= 0),
+  PRIMARY KEY (change, day, locale)
+) STRICT, WITHOUT ROWID;
+`;
+
 /** How long a process starting beside others waits for one of them to switch a new file to WAL. */
 const WAL_SWITCH_WAIT_MS = 5000;
 
@@ -149,6 +163,8 @@ export function prepareDatabase(db: Database, dbPath: string): void {
     db.exec(SCHEMA);
     // Version 5: access tokens and the audit trail (sqlite-access.ts).
     db.exec(ACCESS_SCHEMA);
+    // Version 6: the daily counts of views.
+    db.exec(IMPRESSIONS_SCHEMA);
     db.pragma(`user_version = ${DATABASE_VERSION}`);
   }).immediate();
 }

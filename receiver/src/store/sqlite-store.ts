@@ -11,6 +11,7 @@ import { DAY_MS } from '../summary/time.js';
 import type { SummaryComment } from '../summary/types.js';
 import { checkDatabaseFiles } from './sqlite-files.js';
 import { sqliteAccess } from './sqlite-access.js';
+import { sqliteImpressions } from './sqlite-impressions.js';
 import { sqliteRecords } from './sqlite-records.js';
 import { prepareDatabase } from './sqlite-schema.js';
 import { ABOUT_COLUMN, cellColumns, newestPages, toCounts, toResponse, toSummaryCounts, type CellRow, type StoredRow } from './rows.js';
@@ -294,6 +295,7 @@ export async function openSqliteStore(dbPath: string): Promise<SqliteStore> {
     },
     ...sqliteRecords(db),
     ...sqliteAccess(db),
+    ...sqliteImpressions(db),
     async close() {
       if (db.open) db.close();
     },

@@ -16,6 +16,9 @@
 // and all of them when that group is itself suppressed.
 import { ABOUT_FIELDS, ABOUT_GROUPS, ANSWERS, type AboutField, type Answer } from 'welcomed/contract';
 import { ASKED_WITHIN, aboutGroups, parentOf, weekStart } from './cells.js';
+import { compareGroups } from './differences.js';
+import type { DayCount } from '../store/impressions.js';
+import { summarizeViews } from './views.js';
 import { MIN_CELL, suppressCells } from './suppression.js';
 import { WEEK_MS, effectiveTime, isoDate, isoWeek } from './time.js';
 import type {
@@ -56,6 +59,8 @@ export interface SummaryOptions {
   minCell?: number;
   /** Default COMMENT_LIMIT. */
   commentLimit?: number;
+  /** The change's views per UTC day (Store.countImpressions); none: no view was counted. */
+  impressions?: readonly DayCount[];
 }
 
 /**
@@ -125,7 +130,7 @@ export function summarizeCounts(
   counts: SummaryCounts,
   options: SummaryOptions = {},
 ): ChangeSummary | SuppressedChange | null {
-  const { comments = [], minCell = MIN_CELL, commentLimit = COMMENT_LIMIT } = options;
+  const { comments = [], minCell = MIN_CELL, commentLimit = COMMENT_LIMIT, impressions = [] } = options;
   const answers = Object.fromEntries(ANSWERS.map((answer) => [answer, counts.answers[answer] ?? 0])) as Record<Answer, number>;
   const n = ANSWERS.reduce((sum, answer) => sum + answers[answer], 0);
   if (n === 0) return null;
@@ -149,6 +154,9 @@ export function summarizeCounts(
     if (comment.comment.trim() !== '') recent.push(comment);
   }
 
+  const total = { n, yes: answers.yes };
+  const weeksShown = protect(weekCells, minCell);
+  const groups = protectGroups(counts, total, minCell);
   return {
     change,
     minimumCell: minCell,
@@ -157,9 +165,11 @@ export function summarizeCounts(
     answers,
     welcomed: interval(answers.yes, n),
     partly: interval(answers.partly, n),
-    weeks: protect(weekCells, minCell),
-    groups: protectGroups(counts, { n, yes: answers.yes }, minCell),
+    weeks: weeksShown,
+    groups,
     within: ASKED_WITHIN,
+    views: summarizeViews(impressions, n, weeksShown, minCell),
+    differences: compareGroups(rawGroupCells(counts, total), groups, total, minCell, NOT_ANSWERED),
     comments: recent.map((comment) => ({
       date: isoDate(effectiveTime(comment.answeredAt, comment.receivedAt)),
       answer: comment.answer as Answer,
@@ -189,6 +199,17 @@ function protectGroups(counts: SummaryCounts, total: CellCount, minCell: number)
         : protect(cells, minCell);
   }
   return groups;
+}
+
+/** Each `about` question's raw cells, "not answered" included (a question asked within a group: within it). */
+function rawGroupCells(counts: SummaryCounts, total: CellCount): Record<AboutField, ({ group: GroupCell['group'] } & CellCount)[]> {
+  const cellsOf = {} as Record<AboutField, ({ group: GroupCell['group'] } & CellCount)[]>;
+  for (const field of ABOUT_FIELDS) {
+    const parent = parentOf(field);
+    const within = parent && cellsOf[parent[0]].find((cell) => cell.group === parent[1]);
+    cellsOf[field] = groupCells(field, counts.groups[field] ?? [], within ?? total);
+  }
+  return cellsOf;
 }
 
 /**

@@ -1,6 +1,7 @@
 // What GET /api/summary returns, and what the summary is made from. Types only: the dashboard
 // (a browser bundle) reads the same types as the receiver writes.
 import type { ABOUT_GROUPS, AboutField, AboutYou, Answer } from 'welcomed/contract';
+import type { Differences, Views } from './evidence-types.js';
 
 /** Any group of any `about` question. */
 export type AboutGroup = (typeof ABOUT_GROUPS)[AboutField][number];
@@ -60,6 +61,10 @@ export interface ChangeSummary {
    * `{ disabilityImpact: { disabled: 'yes' } }`.
    */
   within: Readonly<Partial<Record<AboutField, Partial<Record<AboutField, AboutGroup>>>>>;
+  /** Who saw the question: views counted by the widget, and the response rate (evidence-types.ts). */
+  views: Views;
+  /** Each equality question's published groups compared with everyone else (evidence-types.ts). */
+  differences: Differences;
   comments: DatedComment[];
 }
 
