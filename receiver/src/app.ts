@@ -18,6 +18,7 @@ import { dashboardRoutes } from './routes/dashboard.js';
 import { respondRoutes } from './routes/respond.js';
 import { responsesRoutes } from './routes/responses.js';
 import { summaryRoutes } from './routes/summary.js';
+import { updatesRoutes } from './routes/updates.js';
 import { openStore } from './store/open.js';
 
 /**
@@ -74,6 +75,7 @@ export async function createReceiver(options: ReceiverOptions): Promise<FastifyI
       await api.register(jsonBodies);
       await api.register(responsesRoutes, { store, minAnswerMs: settings.minAnswerMs });
       await api.register(summaryRoutes, { store });
+      await api.register(updatesRoutes, { store, changes: form.changes });
     });
   } catch (error) {
     await app.close();

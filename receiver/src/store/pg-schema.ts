@@ -3,6 +3,7 @@
 // receivers that start at once take turns, so each step runs exactly once.
 import type { ClientBase } from 'pg';
 import { ABOUT_FIELDS } from 'welcomed/contract';
+import { PG_UPDATES_SCHEMA } from './pg-updates.js';
 import { iso } from './pg-time.js';
 import { ABOUT_COLUMN, cellColumns } from './rows.js';
 
@@ -84,6 +85,12 @@ const MIGRATIONS: readonly Migration[] = [
       ).join('\n      ')}
       CREATE INDEX responses_comments ON responses (change, received_at DESC, seq DESC)
         WHERE NOT spam AND comment IS NOT NULL AND btrim(comment) <> '';`,
+  },
+  {
+    version: 4,
+    // As SQLite's version 5 (sqlite-updates.ts): "You said, we did", every version of each change's update.
+    description: 'the versions of each change\'s "You said, we did" update',
+    sql: PG_UPDATES_SCHEMA,
   },
 ];
 

@@ -15,6 +15,7 @@ import { DAY_MS } from '../summary/time.js';
 import type { SummaryComment } from '../summary/types.js';
 import { pgRecords } from './pg-records.js';
 import { migrate } from './pg-schema.js';
+import { pgUpdates } from './pg-updates.js';
 import { iso } from './pg-time.js';
 import {
   ABOUT_COLUMN,
@@ -289,6 +290,7 @@ export async function openPgStore(options: PgStoreOptions): Promise<PgStore> {
       return rowCount ?? 0;
     },
     ...pgRecords(pool),
+    ...pgUpdates(pool),
     async close() {
       if (!pool.ended) await pool.end();
     },

@@ -3,9 +3,10 @@
 import type { Database } from 'better-sqlite3';
 import { aboutGroups, weekStart } from '../summary/cells.js';
 import { ABOUT_COLUMN } from './rows.js';
+import { UPDATES_SCHEMA } from './sqlite-updates.js';
 
 /** Current schema version. */
-export const DATABASE_VERSION = 4;
+export const DATABASE_VERSION = 5;
 
 const ABOUT_COLUMNS = Object.values(ABOUT_COLUMN);
 
@@ -146,6 +147,8 @@ export function prepareDatabase(db: Database, dbPath: string): void {
     if (version === 1 || version === 2) db.exec(MIGRATE_2_TO_3);
     if (version >= 1 && version <= 3) migrate3To4(db);
     db.exec(SCHEMA);
+    // Version 4 to 5 ("You said, we did"): a new table, created in new files alike.
+    db.exec(UPDATES_SCHEMA);
     db.pragma(`user_version = ${DATABASE_VERSION}`);
   }).immediate();
 }

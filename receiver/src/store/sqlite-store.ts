@@ -12,6 +12,7 @@ import type { SummaryComment } from '../summary/types.js';
 import { checkDatabaseFiles } from './sqlite-files.js';
 import { sqliteRecords } from './sqlite-records.js';
 import { prepareDatabase } from './sqlite-schema.js';
+import { sqliteUpdates } from './sqlite-updates.js';
 import { ABOUT_COLUMN, cellColumns, newestPages, toCounts, toResponse, toSummaryCounts, type CellRow, type StoredRow } from './rows.js';
 import type { ListOptions, ResponseFlags, SpamFilter, Store, StoredResponse, UpsertStatus } from './store.js';
 
@@ -281,6 +282,7 @@ export async function openSqliteStore(dbPath: string): Promise<SqliteStore> {
       return deleted;
     },
     ...sqliteRecords(db),
+    ...sqliteUpdates(db),
     async close() {
       if (db.open) db.close();
     },

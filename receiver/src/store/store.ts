@@ -13,6 +13,7 @@
 // once and dropped. Both flags are sticky: once set for an id, later sends do not clear them.
 import type { Answer, WelcomedResponse } from 'welcomed/contract';
 import type { SummaryComment, SummaryCounts } from '../summary/types.js';
+import type { UpdateStore } from './updates.js';
 
 /**
  * A stored response: the payload's own fields (without `honeypot` and `shownForMs`), when the
@@ -90,8 +91,8 @@ export interface ResponseRecord {
   contact: { name: string | null; email: string | null; phone: string | null; consentAt: string; createdAt: string } | null;
 }
 
-/** Where responses are kept. */
-export interface Store {
+/** Where responses are kept, and the updates published about each change (updates.ts). */
+export interface Store extends UpdateStore {
   /**
    * Stores a response, or updates the stored one with the same id. Optional fields missing from
    * a later send keep their stored values (sends of one response only ever add fields, and may
