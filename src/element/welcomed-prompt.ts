@@ -50,6 +50,8 @@ type Status = 'none' | 'answered' | 'queued' | 'rejected';
  * @fires welcomed-error - Invalid configuration, the endpoint refused a response for good, or this browser's queue was full and gave up its oldest answer (`reason` starts `queue-full`). Detail: `{ id?, reason }`.
  * @fires welcomed-dismiss - The user pressed "Not now". Detail: `{ id? }`.
  *
+ * @attr {boolean} updates - Shows a browser that answered within `remember` days the service's published reply to what people said ("You said, we did": its status and a link to the reply's page), instead of nothing. It costs a request before any answer, so it is off unless present: to the receiver's public JSON beside `endpoint` (`/api/responses` → `/api/changes/<change>/update`), without cookies, referrer or any id. After an answer the thank-you links to the reply whether it is present or not. Read when the prompt is configured.
+ *
  * @slot - Fallback content, shown only when the prompt cannot run.
  *
  * @csspart container - The box around the whole prompt.
@@ -156,6 +158,9 @@ export class WelcomedPrompt extends LitElement {
    * always asks. Stored in `localStorage` only after an answer.
    */
   remember = 90;
+
+  // The "You said, we did" line, set by updates/updates.ts.
+  private updateView?: TemplateResult;
 
   /**
    * `json` sends `Content-Type: application/json`; `simple` sends `text/plain` (no CORS preflight)
@@ -286,7 +291,9 @@ export class WelcomedPrompt extends LitElement {
     for (const warning of checked.warnings) this.logOnce('warn', warning);
     // Only read on first configuration: once answered, the thank-you stays in view.
     if (this.step === 'ask') {
-      this.alreadyAnswered = answeredRecently(this.config.endpoint, this.config.change, this.config.rememberDays);
+      // `updates` is read as an attribute only (see the class's doc comment): a property costs bytes here.
+      if ((this.alreadyAnswered = answeredRecently(this.config.endpoint, this.config.change, this.config.rememberDays)) && this.hasAttribute('updates'))
+        this.showUpdate();
     }
     this.delivery.configure(this.config.endpoint, () => this.response !== null);
   }
@@ -383,6 +390,7 @@ export class WelcomedPrompt extends LitElement {
     dispatchWelcomedEvent(this, 'welcomed-answer', response);
     this.send(response);
     rememberAnswer(config.endpoint, config.change, config.rememberDays);
+    this.showUpdate();
     const questions = this.questions ?? this.jsonConfig.questions;
     if (!config.followUps.length && !(Array.isArray(questions) && questions.length)) {
       this.moveTo('thanks');
@@ -405,6 +413,12 @@ export class WelcomedPrompt extends LitElement {
         this.logOnce('warn', `could not load the follow-up steps (${String(error)}), so they are skipped.`);
         this.finish();
       });
+  }
+
+  private showUpdate(): void {
+    // The module reads what it needs of the prompt (UpdateHost) and sets updateView: the least
+    // code here, where every byte is paid at first paint.
+    import('../updates/updates.js').then((updates) => updates.showUpdate(this as never));
   }
 
   /** What the follow-up flow may ask of the prompt. */
@@ -453,7 +467,8 @@ export class WelcomedPrompt extends LitElement {
 
   protected override render(): TemplateResult | typeof nothing {
     if (!this.config) return html`<slot></slot>`;
-    if (this.alreadyAnswered && !this.response) return nothing;
+    // With `updates`, the line in its own live region (updates/updates.ts), once it is fetched.
+    if (this.alreadyAnswered && !this.response) return this.updateView ?? nothing;
     const locale = this.locale;
     return withLocale(
       locale,
@@ -524,7 +539,7 @@ export class WelcomedPrompt extends LitElement {
     return html`
       <div part="thanks" class="thanks">
         ${heading(this.config!.headingLevel, refused ? strings.refusedHeading() : strings.thanksHeading(), true)}
-        ${refused ? nothing : html`<p>${strings.thanksBody()}</p>`}
+        ${refused ? nothing : html`<p>${strings.thanksBody()}</p>${this.updateView}`}
       </div>
     `;
   }

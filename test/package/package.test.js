@@ -26,7 +26,7 @@ test('custom-elements.json documents the attributes, events, parts and custom pr
   assert.ok(element, 'welcomed-prompt is in the manifest');
   assert.deepEqual(
     element.attributes.map((attribute) => attribute.name).sort(),
-    ['change', 'choices', 'description', 'endpoint', 'follow-up', 'heading-level', 'lang', 'privacy-url', 'question', 'remember', 'transport'],
+    ['change', 'choices', 'description', 'endpoint', 'follow-up', 'heading-level', 'lang', 'privacy-url', 'question', 'remember', 'transport', 'updates'],
   );
   assert.deepEqual(
     element.events.map((event) => event.name).sort(),
