@@ -91,16 +91,29 @@ describe('"You said, we did"', () => {
     await expectAccessible(arabic);
   });
 
-  it('links the thank-you to the reply after an answer, with or without `updates`', async () => {
+  it('links the thank-you to the reply after an answer, with `updates`', async () => {
     const change = uniqueChange('updates-thanks');
     await publish(change);
     const element = await fixture<WelcomedPrompt>(
-      html`<welcomed-prompt endpoint=${await receiverEndpoint()} change=${change} follow-up=""></welcomed-prompt>`,
+      html`<welcomed-prompt endpoint=${await receiverEndpoint()} change=${change} follow-up="" updates></welcomed-prompt>`,
     );
     element.shadowRoot!.querySelector<HTMLButtonElement>('button[data-answer="yes"]')!.click();
     const shown = await waitFor(() => line(element), 'the line in the thank-you');
     expect(shown.closest('[part="thanks"]'), 'inside the thank-you').to.not.equal(null);
     expect(shown.textContent).to.include('Change made');
     await expectAccessible(element);
+  });
+
+  it('asks for nothing after an answer without `updates`', async () => {
+    const change = uniqueChange('updates-thanks-off');
+    await publish(change);
+    const element = await fixture<WelcomedPrompt>(
+      html`<welcomed-prompt endpoint=${await receiverEndpoint()} change=${change} follow-up=""></welcomed-prompt>`,
+    );
+    element.shadowRoot!.querySelector<HTMLButtonElement>('button[data-answer="yes"]')!.click();
+    await waitFor(() => element.shadowRoot!.querySelector('[part="thanks"]'), 'the thank-you');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(line(element)).to.equal(null);
+    expect(await updateRequests(change)).to.deep.equal([]);
   });
 });

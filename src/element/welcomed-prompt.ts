@@ -50,7 +50,7 @@ type Status = 'none' | 'answered' | 'queued' | 'rejected';
  * @fires welcomed-error - Invalid configuration, the endpoint refused a response for good, or this browser's queue was full and gave up its oldest answer (`reason` starts `queue-full`). Detail: `{ id?, reason }`.
  * @fires welcomed-dismiss - The user pressed "Not now". Detail: `{ id? }`.
  *
- * @attr {boolean} updates - Shows a browser that answered within `remember` days the service's published reply to what people said ("You said, we did": its status and a link to the reply's page), instead of nothing. It costs a request before any answer, so it is off unless present: to the receiver's public JSON beside `endpoint` (`/api/responses` → `/api/changes/<change>/update`), without cookies, referrer or any id. After an answer the thank-you links to the reply whether it is present or not. Read when the prompt is configured.
+ * @attr {boolean} updates - Shows a browser that answered within `remember` days the service's published reply to what people said ("You said, we did": its status and a link to the reply's page), instead of nothing. It costs a request before any answer, so it is off unless present: to the receiver's public JSON beside `endpoint` (`/api/responses` → `/api/changes/<change>/update`), without cookies, referrer or any id. With it, the thank-you after an answer links to the reply too; without it, no request is made (an endpoint that is not the reference receiver would answer each with a 404). Read when the prompt is configured.
  *
  * @slot - Fallback content, shown only when the prompt cannot run.
  *
@@ -416,8 +416,8 @@ export class WelcomedPrompt extends LitElement {
   }
 
   private showUpdate(): void {
-    // The module reads what it needs of the prompt (UpdateHost) and sets updateView: the least
-    // code here, where every byte is paid at first paint.
+    // The module reads what it needs of the prompt (UpdateHost), checks `updates` after an answer,
+    // and sets updateView: the least code here, where every byte is paid at first paint.
     import('../updates/updates.js').then((updates) => updates.showUpdate(this as never));
   }
 

@@ -1,7 +1,8 @@
 // "You said, we did" in the prompt: the service's published reply to what people said about the
 // change, fetched from the receiver's public JSON and shown as one line with its status and a
-// link to the reply's page. Loaded with a dynamic import() only after an answer, or, on a page
-// that opts in with the `updates` attribute, for a browser that answered within `remember` days.
+// link to the reply's page, on a page that opts in with the `updates` attribute. Loaded with a
+// dynamic import() after an answer, or, with `updates`, for a browser that answered within
+// `remember` days (without it, the module returns at once and asks for nothing).
 //
 // The request is the public JSON alone: no cookies (`credentials: 'omit'`), no referrer, no id,
 // nothing about the resident. Both addresses are beside the endpoint, as the reference receiver
@@ -34,7 +35,7 @@ export function pageAddress(endpoint: string, change: string, locale: string): s
 const liveRegion = (content: unknown) => html`<div role="status">${content}</div>`;
 
 /** What this module reads and calls on the prompt (its private members too, by name). */
-export interface UpdateHost extends ReactiveControllerHost {
+export interface UpdateHost extends ReactiveControllerHost, Pick<Element, 'hasAttribute'> {
   config: { endpoint: string; change: string } | null;
   locale: string;
   /** Null for a browser that answered on an earlier visit (the prompt shows only this line). */
@@ -52,6 +53,8 @@ export interface UpdateHost extends ReactiveControllerHost {
  * for that locale's words rather than flash English.
  */
 export async function showUpdate(host: UpdateHost): Promise<void> {
+  // Only where the page opted in: another endpoint than the reference receiver would answer 404.
+  if (!host.hasAttribute('updates')) return;
   const { endpoint, change } = host.config!;
   const returning = !host.response;
   // For a browser that answered before, a polite live region at once, empty: the line is
