@@ -22,6 +22,7 @@ import {
 import { weeklyChart } from './chart.js';
 import { ANSWER_LABELS, count, csvName, groupCaption, groupLabel, longDate, mediumDate, percent, range } from './format.js';
 import { styles } from './styles.js';
+import './updates-panel.js';
 
 interface Problem {
   /** Shown in the error summary. */
@@ -151,6 +152,7 @@ export class WelcomedDashboard extends LitElement {
             )}
           </ul>`}
       ${this.selected === undefined ? nothing : this.renderChange(this.selected)}
+      <welcomed-updates .token=${this.token}></welcomed-updates>
     `;
   }
 
