@@ -6,6 +6,7 @@
 // on SQLite and on PostgreSQL (test/run.js).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { copyStore } from 'welcomed-receiver';
 import { message } from 'welcomed/messages';
 import { AUTH, STORE_NAME, errorBody, makeResponse, openTestStore, post, startTestReceiver } from './helpers.js';
 
@@ -209,4 +210,16 @@ test(`both stores number versions per change and keep them (${STORE_NAME})`, asy
   assert.deepEqual((await store.latestUpdateVersions()).map((item) => [item.change, item.version]), [['a', 2], ['b', 1]]);
   assert.deepEqual(stored[0]?.texts, { en: PHONE.en });
   assert.match(String(stored[0]?.createdAt), /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+});
+
+test(`migrate-store copies every version of every reply as it is, once (${STORE_NAME})`, async (t) => {
+  const [from, to] = await Promise.all([openTestStore(t), openTestStore(t)]);
+  const version = { kind: /** @type {const} */ ('published'), status: /** @type {const} */ ('change-made'), date: '2026-12-01', texts: PHONE, showFigures: true, publishedBy: 'Team' };
+  await from.addUpdateVersion('a', version, new Date('2026-12-01T10:00:00.000Z'));
+  await from.addUpdateVersion('a', { kind: 'withdrawn', texts: {}, showFigures: false, publishedBy: 'Team' }, new Date('2026-12-02T10:00:00.000Z'));
+  await from.addUpdateVersion('b', version, new Date('2026-12-03T10:00:00.000Z'));
+  const report = await copyStore(from, to);
+  assert.deepEqual(report.updateVersions, { read: 3, copied: 3 });
+  for (const change of ['a', 'b']) assert.deepEqual(await to.listUpdateVersions(change), await from.listUpdateVersions(change));
+  assert.deepEqual((await copyStore(from, to)).updateVersions, { read: 3, copied: 0 });
 });

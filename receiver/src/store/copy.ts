@@ -21,6 +21,8 @@ export interface CopyReport {
   missingContacts: string[];
   /** Responses with NUL characters, which PostgreSQL cannot store: copied with U+FFFD instead. */
   replacedNul: number;
+  /** Versions of "You said, we did" replies read from the source, and of those, stored into the target now. */
+  updateVersions: { read: number; copied: number };
   /** Counts in each database at the end. */
   source: { responses: number; contacts: number };
   target: { responses: number; contacts: number };
@@ -41,6 +43,7 @@ export async function copyStore(
     missing: [],
     missingContacts: [],
     replacedNul: 0,
+    updateVersions: { read: 0, copied: 0 },
     source: { responses: 0, contacts: 0 },
     target: { responses: 0, contacts: 0 },
   };
@@ -78,6 +81,12 @@ export async function copyStore(
     }
   }
   if (batch.length > 0) await copy(batch);
+  // The replies, change by change (a few versions each), as they are.
+  for (const { change } of await from.latestUpdateVersions()) {
+    const versions = await from.listUpdateVersions(change);
+    report.updateVersions.read += versions.length;
+    report.updateVersions.copied += await to.importUpdateVersions(versions);
+  }
   report.source = await from.countRecords();
   report.target = await to.countRecords();
   if (report.missing.length < missing) report.missing.push(`… ${missing - report.missing.length} more`);

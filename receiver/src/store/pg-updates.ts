@@ -46,6 +46,27 @@ export function pgUpdates(pool: pg.Pool): UpdateStore {
         client.release();
       }
     },
+    async importUpdateVersions(versions) {
+      if (versions.length === 0) return 0;
+      // One statement, so one transaction: each row as it is, those already stored left alone.
+      const { rowCount } = await pool.query(
+        `INSERT INTO change_updates (change, version, kind, status, update_date, texts, show_figures, published_by, created_at)
+         SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::json[], $7::boolean[], $8::text[], $9::timestamptz[])
+         ON CONFLICT (change, version) DO NOTHING`,
+        [
+          versions.map((version) => version.change),
+          versions.map((version) => version.version),
+          versions.map((version) => version.kind),
+          versions.map((version) => version.status ?? null),
+          versions.map((version) => version.date ?? null),
+          versions.map((version) => JSON.stringify(version.texts)),
+          versions.map((version) => version.showFigures),
+          versions.map((version) => version.publishedBy),
+          versions.map((version) => version.createdAt),
+        ],
+      );
+      return rowCount ?? 0;
+    },
     async listUpdateVersions(change) {
       const { rows } = await pool.query<UpdateRow>(`SELECT ${COLUMNS} FROM change_updates WHERE change = $1 ORDER BY version`, [change]);
       return rows.map(toUpdateVersion);

@@ -1,7 +1,7 @@
 // The update methods of the Store on SQLite (store/updates.ts): versions are rows of
 // `change_updates`, numbered in the same immediate transaction that stores them.
 import type { Database } from 'better-sqlite3';
-import { toUpdateVersion, type UpdateRow, type UpdateStore, type UpdateVersion } from './updates.js';
+import { toUpdateVersion, type NewUpdateVersion, type UpdateRow, type UpdateStore, type UpdateVersion } from './updates.js';
 
 /** Version 4 to 5 ("You said, we did"): the versions of each change's update. */
 export const UPDATES_SCHEMA = `
@@ -24,6 +24,19 @@ type SqliteUpdateRow = Omit<UpdateRow, 'texts' | 'show_figures'> & { texts: stri
 const fromSqlite = (row: SqliteUpdateRow): UpdateVersion =>
   toUpdateVersion({ ...row, texts: JSON.parse(row.texts), show_figures: row.show_figures === 1 });
 
+/** A version as the statements' named parameters. */
+const toParams = (change: string, version: NewUpdateVersion, createdAt: string, number?: number) => ({
+  change,
+  ...(number !== undefined && { version: number }),
+  kind: version.kind,
+  status: version.status ?? null,
+  update_date: version.date ?? null,
+  texts: JSON.stringify(version.texts),
+  show_figures: version.showFigures ? 1 : 0,
+  published_by: version.publishedBy,
+  created_at: createdAt,
+});
+
 /** The update methods of the Store on the SQLite database `db`. */
 export function sqliteUpdates(db: Database): UpdateStore {
   const insert = db.prepare<object, SqliteUpdateRow>(`
@@ -39,20 +52,18 @@ export function sqliteUpdates(db: Database): UpdateStore {
     'SELECT DISTINCT locale FROM responses WHERE change = ? AND spam = 0 ORDER BY locale',
   );
   const add = db.transaction((params: object) => insert.get(params)!);
+  const insertAsItIs = db.prepare(`
+    INSERT OR IGNORE INTO change_updates (change, version, kind, status, update_date, texts, show_figures, published_by, created_at)
+    VALUES (@change, @version, @kind, @status, @update_date, @texts, @show_figures, @published_by, @created_at)`);
+  const importAll = db.transaction((versions: readonly UpdateVersion[]) =>
+    versions.reduce((stored, version) => stored + insertAsItIs.run(toParams(version.change, version, version.createdAt, version.version)).changes, 0),
+  );
   return {
     async addUpdateVersion(change, version, now = new Date()) {
-      return fromSqlite(
-        add.immediate({
-          change,
-          kind: version.kind,
-          status: version.status ?? null,
-          update_date: version.date ?? null,
-          texts: JSON.stringify(version.texts),
-          show_figures: version.showFigures ? 1 : 0,
-          published_by: version.publishedBy,
-          created_at: now.toISOString(),
-        }),
-      );
+      return fromSqlite(add.immediate(toParams(change, version, now.toISOString())));
+    },
+    async importUpdateVersions(versions) {
+      return importAll.immediate(versions);
     },
     async listUpdateVersions(change) {
       return selectOfChange.all(change).map(fromSqlite);

@@ -48,6 +48,11 @@ export interface UpdateStore {
   listUpdateVersions(change: string): Promise<UpdateVersion[]>;
   /** The newest version of every change's update, by change id. */
   latestUpdateVersions(): Promise<UpdateVersion[]>;
+  /**
+   * Stores each version whose change and number are not stored yet, as it is (its time
+   * included), in one transaction; resolves with how many were stored (migrate-store).
+   */
+  importUpdateVersions(versions: readonly UpdateVersion[]): Promise<number>;
   /** The locales that non-spam responses to `change` were given in. */
   changeLocales(change: string): Promise<string[]>;
 }
