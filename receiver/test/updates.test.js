@@ -81,6 +81,11 @@ test(`every edit is a new version; the public sees the latest and its history; a
   let update = JSON.parse((await app.inject({ method: 'GET', url: `/api/changes/${CHANGE}/update` })).body);
   assert.equal(update.version, 2);
   assert.deepEqual(update.history.map((/** @type {any} */ version) => [version.version, version.status]), [[1, 'listening']]);
+  const page = (await app.inject({ method: 'GET', url: `/changes/${CHANGE}` })).body;
+  assert.match(page, /<h2 class="heading-m">Earlier versions of this reply<\/h2>/);
+  assert.match(page, /<h3 class="heading-s" id="version-1">Version 1, 1 December 2026<\/h3>/);
+  assert.match(page, /We are looking into it\./);
+  assert.match(page, /<h4 class="heading-s">We will<\/h4>/);
 
   const withdrawn = await app.inject({ method: 'DELETE', url: `/api/changes/${CHANGE}/update`, headers: AUTH });
   assert.equal(withdrawn.statusCode, 200, withdrawn.body);

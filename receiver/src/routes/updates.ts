@@ -137,7 +137,10 @@ export const updatesRoutes: FastifyPluginAsync<UpdatesRoutesOptions> = async (ap
     },
   );
 
-  app.get<{ Params: ChangeParams }>('/api/changes/:change/update', async (request, reply) => {
+  // The public routes, at the answers' rate per client (each reads the database).
+  const publicRoute = { config: { rateLimit: {} } };
+
+  app.get<{ Params: ChangeParams }>('/api/changes/:change/update', publicRoute, async (request, reply) => {
     const { change } = request.params;
     const update = CHANGE_PATTERN.test(change) ? await findPublic(change) : null;
     if (!update) throw new HttpError(404, 'not-found', `Change ${change.slice(0, 100)} has no published update.`);
@@ -164,7 +167,7 @@ export const updatesRoutes: FastifyPluginAsync<UpdatesRoutesOptions> = async (ap
       .type('text/html; charset=utf-8')
       .send(page);
 
-  app.get<{ Params: ChangeParams; Querystring: { lang?: string } }>('/changes/:change', async (request, reply) => {
+  app.get<{ Params: ChangeParams; Querystring: { lang?: string } }>('/changes/:change', publicRoute, async (request, reply) => {
     const { change } = request.params;
     const lang = typeof request.query.lang === 'string' ? request.query.lang : undefined;
     const locale = pickLocale(lang, request.headers['accept-language']);

@@ -12,7 +12,8 @@ const wordsOf = (locale: string) => (id: string, ...values: string[]) => message
 
 /** `date` (YYYY-MM-DD) as the locale writes a date. */
 function formatDate(locale: string, date: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+  // British English for English: these are UK services ("1 December 2026", not "December 1, 2026").
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 }
 
 const percent = (locale: string, share: number) =>
