@@ -28,8 +28,12 @@ const LOCALES = [
 const FIELDS = ['youSaid', 'weDid', 'reason'] as const;
 const FIELD_LABELS = { youSaid: 'You said', weDid: 'We did / We will', reason: 'Why there will be no change' };
 
-/** A field's id in the form, from the API's JSON pointer (`/texts/cy/weDid` → `cy-weDid`). */
-const fieldId = (path: string) => path.replace(/^\/texts\//, '').replaceAll('/', '-').replace(/^-/, '') || 'status';
+/**
+ * A field's id in the form, from the API's JSON pointer: `/texts/cy/weDid` → `cy-weDid`, a whole
+ * language (`/texts/cy`) → its first field, `/date` → `date`.
+ */
+const fieldId = (path: string) =>
+  /^\/texts\/[^/]+$/.test(path) ? `${path.slice(7)}-youSaid` : path.replace(/^\/texts\//, '').replaceAll('/', '-').replace(/^-/, '') || 'status';
 
 @customElement('welcomed-updates')
 export class WelcomedUpdates extends LitElement {
@@ -121,8 +125,9 @@ export class WelcomedUpdates extends LitElement {
     const body = (await reply.json()) as { message?: string; details?: { path: string; message: string }[] };
     if (reply.status === 201) {
       this.errors = [];
-      this.status = `Published version ${(body as UpdateVersion).version} of the reply about ${this.change}.`;
       await Promise.all([this.refresh(), this.choose(this.change)]);
+      // Said once the list shows it.
+      this.status = `Published version ${(body as UpdateVersion).version} of the reply about ${this.change}.`;
       return;
     }
     this.errors = body.details?.length ? body.details : [{ path: '/status', message: body.message ?? `Error ${reply.status}` }];
@@ -130,10 +135,17 @@ export class WelcomedUpdates extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
   }
 
+  // A fragment link does not reach into a shadow root: focus the field it names.
+  private focusField(event: Event): void {
+    event.preventDefault();
+    const id = (event.currentTarget as HTMLAnchorElement).hash.slice(1);
+    this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`)?.focus();
+  }
+
   private async withdraw(): Promise<void> {
     const reply = await this.send('DELETE');
-    this.status = reply.ok ? `Withdrew the reply about ${this.change}.` : `The reply could not be withdrawn (error ${reply.status}).`;
     await Promise.all([this.refresh(), this.choose(this.change)]);
+    this.status = reply.ok ? `Withdrew the reply about ${this.change}.` : `The reply could not be withdrawn (error ${reply.status}).`;
   }
 
   protected override render() {
@@ -185,7 +197,7 @@ export class WelcomedUpdates extends LitElement {
         ? html`<div class="error-summary" role="alert" tabindex="-1" aria-labelledby="updates-error-title">
             <h4 class="error-summary-title" id="updates-error-title">There is a problem</h4>
             <ul class="error-summary-list">
-              ${this.errors.map((error) => html`<li><a href="#${fieldId(error.path)}">${error.path} ${error.message}</a></li>`)}
+              ${this.errors.map((error) => html`<li><a href="#${fieldId(error.path)}" @click=${this.focusField}>${error.path} ${error.message}</a></li>`)}
             </ul>
           </div>`
         : nothing}

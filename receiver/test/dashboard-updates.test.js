@@ -66,6 +66,10 @@ test(`a manager sees which changes await a reply, publishes in English and Welsh
   });
   assert.equal(focused, 'error-summary');
   assert.match(await text('.error-summary-list'), /\/texts\/cy is required/);
+  // Its link focuses the field to fix, inside the shadow root.
+  await (await deep('.error-summary-list a')).click();
+  const fixing = await page.evaluate(() => document.querySelector('welcomed-dashboard').shadowRoot.querySelector('welcomed-updates').shadowRoot.activeElement?.id);
+  assert.equal(fixing, 'cy-youSaid');
   await audit('the reply form with an error');
 
   await (await deep('#cy-youSaid')).type("Ni all rhai ohonoch adnewyddu ar-lein.");
