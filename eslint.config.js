@@ -42,7 +42,7 @@ export default tseslint.config(
   },
   {
     // End-to-end tests and benchmarks pass functions to run in the page.
-    files: ['test/e2e/**/*.js', 'test/support/e2e.js', 'test/support/no-javascript*.js', 'test/support/drive.js', 'test/support/accessible-name-plugin.js', 'bench/**/*.js', 'receiver/test/dashboard.test.js', 'receiver/test/access-dashboard.test.js'],
+    files: ['test/e2e/**/*.js', 'test/support/e2e.js', 'test/support/no-javascript*.js', 'test/support/drive.js', 'test/support/accessible-name-plugin.js', 'bench/**/*.js', 'receiver/test/dashboard.test.js', 'receiver/test/access-dashboard.test.js', 'receiver/test/dashboard-updates.test.js'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );

@@ -27,6 +27,7 @@ import { differencesStyles, groupDifferencesSection } from './group-differences.
 import { responseRateSection } from './response-rate.js';
 import { ANSWER_LABELS, count, groupCaption, groupLabel, longDate, mediumDate, percent, range } from './format.js';
 import { styles } from './styles.js';
+import './updates-panel.js';
 
 interface Problem {
   /** Shown in the error summary. */
@@ -159,6 +160,7 @@ export class WelcomedDashboard extends LitElement {
             )}
           </ul>`}
       ${this.selected === undefined ? nothing : this.renderChange(this.selected)}
+      ${roleAllows(access.role, 'manager') ? html`<welcomed-updates .token=${this.token}></welcomed-updates>` : nothing}
       ${roleAllows(access.role, 'admin') ? html`<welcomed-audit-trail .token=${this.token}></welcomed-audit-trail>` : nothing}
     `;
   }

@@ -21,6 +21,7 @@ import { impressionsRoutes } from './routes/impressions.js';
 import { respondRoutes } from './routes/respond.js';
 import { responsesRoutes } from './routes/responses.js';
 import { summaryRoutes } from './routes/summary.js';
+import { updatesRoutes } from './routes/updates.js';
 import { openStore } from './store/open.js';
 
 /**
@@ -80,6 +81,7 @@ export async function createReceiver(options: ReceiverOptions): Promise<FastifyI
       await api.register(summaryRoutes, { store, minCell: settings.minimumCell });
       await api.register(accessRoutes, { store });
       await api.register(impressionsRoutes, { store });
+      await api.register(updatesRoutes, { store, changes: form.changes });
     });
   } catch (error) {
     await app.close();

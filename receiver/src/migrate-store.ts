@@ -56,6 +56,7 @@ export async function migrateStore(args: string[], print: (line: string) => void
         print(`${report.replacedNul} responses held NUL characters, which PostgreSQL cannot store: copied with U+FFFD instead.`);
       }
       print(`Read ${report.impressions.read} daily view counts: ${report.impressions.copied} copied, the others already there.`);
+      print(`Read ${report.updateVersions.read} versions of "You said, we did" replies: ${report.updateVersions.copied} copied.`);
       print(`Source: ${report.source.responses} responses, ${report.source.contacts} contact details.`);
       print(`Target: ${report.target.responses} responses, ${report.target.contacts} contact details.`);
       if (report.missing.length > 0 || report.missingContacts.length > 0) {

@@ -12,6 +12,13 @@ import { AUTH, TOKEN, errorBody, makeResponse, openTestStore, post, startTestRec
 const GARDEN = 'garden-waste-online-2026';
 const GARDEN_2 = 'garden-waste-2027';
 const PARKING = 'parking-permits-2026';
+/** A "You said, we did" reply a manager may publish. */
+const REPLY = {
+  status: 'listening',
+  date: '2026-12-01',
+  texts: { en: { youSaid: 'You asked for a phone line.', weDid: 'We are looking into it.' } },
+  publishedBy: 'Waste team',
+};
 
 /**
  * Creates a token through the API as the bootstrap admin; resolves with its bearer header.
@@ -64,6 +71,11 @@ test('every role on every admin route: what each may do, and 403 (recorded) for 
     { method: 'DELETE', url: '/api/tokens/Nobody', least: 'admin', ok: 404 },
     { method: 'GET', url: '/api/audit', least: 'admin' },
     { method: 'GET', url: '/api/audit?format=csv', least: 'admin' },
+    // "You said, we did" (issue 18): publishing is a manager's.
+    { method: 'GET', url: '/api/updates', least: 'manager' },
+    { method: 'GET', url: `/api/changes/${GARDEN}/updates`, least: 'manager' },
+    { method: 'POST', url: `/api/changes/${GARDEN}/updates`, least: 'manager', ok: 201, payload: () => REPLY },
+    { method: 'DELETE', url: `/api/changes/${GARDEN_2}/update`, least: 'manager', ok: 404 },
   ];
   const order = ['viewer', 'analyst', 'manager', 'admin'];
   for (const route of routes) {
@@ -84,9 +96,9 @@ test('every role on every admin route: what each may do, and 403 (recorded) for 
     }
   }
   const refused = (await auditRows(app)).filter((row) => row.action === 'refused');
-  // One row per refusal: 3 roles below admin on each of 5 admin routes, 2 below manager on its
-  // route, the viewer on each of the 2 analyst routes.
-  assert.equal(refused.length, 5 * 3 + 1 * 2 + 2 * 1);
+  // One row per refusal: 3 roles below admin on each of 5 admin routes, 2 below manager on each
+  // of its 5 routes, the viewer on each of the 2 analyst routes.
+  assert.equal(refused.length, 5 * 3 + 5 * 2 + 2 * 1);
   assert.ok(refused.every((row) => /^(GET|POST|DELETE) \/api\//.test(row.target) && /^needs /.test(row.outcome)));
 });
 
@@ -160,6 +172,39 @@ test('a change outside the scope is indistinguishable from a change with no resp
   assert.deepEqual(
     outsideRows.map((row) => `${row.actor} ${row.action} ${row.target}`),
     [`Waste team refused ${PARKING}`, `Waste managers refused ${PARKING}`, `Waste managers refused ${PARKING}`, `Waste managers refused ${parking.id}`],
+  );
+});
+
+test('"You said, we did" within the scope: lists and versions as if empty outside it, writing outside refused, each publication recorded', async (t) => {
+  const { app } = await seeded(t);
+  const manager = await issue(app, { label: 'Waste managers', scope: 'garden-waste-*', role: 'manager' });
+
+  const listed = (await app.inject({ method: 'GET', url: '/api/updates', headers: manager })).json();
+  assert.deepEqual(listed.changes.map((/** @type {any} */ item) => item.change), [GARDEN_2, GARDEN]);
+  const outside = await app.inject({ method: 'GET', url: `/api/changes/${PARKING}/updates`, headers: manager });
+  const unknown = await app.inject({ method: 'GET', url: '/api/changes/garden-waste-none/updates', headers: manager });
+  assert.equal(outside.statusCode, 200);
+  assert.equal(outside.body, unknown.body.replace('garden-waste-none', PARKING));
+
+  for (const [method, url] of [['POST', `/api/changes/${PARKING}/updates`], ['DELETE', `/api/changes/${PARKING}/update`]]) {
+    const refused = await app.inject({ method: /** @type {any} */ (method), url, headers: manager, ...(method === 'POST' ? { payload: REPLY } : {}) });
+    assert.equal(refused.statusCode, 403, refused.body);
+    assert.equal(errorBody(refused).error, 'forbidden');
+  }
+  assert.equal((await app.inject({ method: 'GET', url: `/api/changes/${PARKING}/update` })).statusCode, 404, 'nothing published');
+
+  assert.equal((await app.inject({ method: 'POST', url: `/api/changes/${GARDEN}/updates`, headers: manager, payload: REPLY })).statusCode, 201);
+  assert.equal((await app.inject({ method: 'DELETE', url: `/api/changes/${GARDEN}/update`, headers: manager })).statusCode, 200);
+  const rows = (await auditRows(app)).filter((row) => row.actor === 'Waste managers' && row.action !== 'sign-in').reverse();
+  assert.deepEqual(
+    rows.map((row) => `${row.action} ${row.target} ${row.outcome}`),
+    [
+      `refused ${PARKING} outside scope`,
+      `refused ${PARKING} outside scope`,
+      `refused ${PARKING} outside scope`,
+      `publish ${GARDEN} version 1`,
+      `withdraw ${GARDEN} version 2`,
+    ],
   );
 });
 

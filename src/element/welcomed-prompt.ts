@@ -50,6 +50,8 @@ type Status = 'none' | 'answered' | 'queued' | 'rejected';
  * @fires welcomed-error - Invalid configuration, the endpoint refused a response for good, or this browser's queue was full and gave up its oldest answer (`reason` starts `queue-full`). Detail: `{ id?, reason }`.
  * @fires welcomed-dismiss - The user pressed "Not now". Detail: `{ id? }`.
  *
+ * @attr {boolean} updates - Shows a browser that answered within `remember` days the service's published reply to what people said ("You said, we did": its status and a link to the reply's page), instead of nothing. It costs a request before any answer, so it is off unless present: to the receiver's public JSON beside `endpoint` (`/api/responses` → `/api/changes/<change>/update`), without cookies, referrer or any id. With it, the thank-you after an answer links to the reply too; without it, no request is made (an endpoint that is not the reference receiver would answer each with a 404). Read when the prompt is configured.
+ *
  * @slot - Fallback content, shown only when the prompt cannot run.
  *
  * @csspart container - The box around the whole prompt.
@@ -158,6 +160,9 @@ export class WelcomedPrompt extends LitElement {
    * always asks. Stored in `localStorage` only after an answer.
    */
   remember = 90;
+
+  // The "You said, we did" line, set by updates/updates.ts.
+  private updateView?: TemplateResult;
 
   /**
    * `json` sends `Content-Type: application/json`; `simple` sends `text/plain` (no CORS preflight)
@@ -318,7 +323,8 @@ export class WelcomedPrompt extends LitElement {
     // Only read on first configuration: once answered, the thank-you stays in view.
     if (this.step === 'ask') {
       const { endpoint, change, rememberDays } = this.config;
-      this.alreadyAnswered = answeredRecently(endpoint, change, rememberDays);
+      // `updates` is read as an attribute only (see the class's doc comment): a property costs bytes here.
+      if ((this.alreadyAnswered = answeredRecently(endpoint, change, rememberDays)) && this.hasAttribute('updates')) this.showUpdate();
       this.sampledOut = !inSample(`${endpoint}|${change}`, this.sample, rememberDays);
     }
     this.delivery.configure(this.config.endpoint, () => this.response !== null);
@@ -415,6 +421,7 @@ export class WelcomedPrompt extends LitElement {
     dispatchWelcomedEvent(this, 'welcomed-answer', response);
     this.send(response);
     rememberAnswer(config.endpoint, config.change, config.rememberDays);
+    this.showUpdate();
     const questions = this.questions ?? this.jsonConfig.questions;
     if (!config.followUps.length && !(Array.isArray(questions) && questions.length)) {
       this.moveTo('thanks');
@@ -437,6 +444,12 @@ export class WelcomedPrompt extends LitElement {
         this.logOnce('warn', `could not load the follow-up steps (${String(error)}), so they are skipped.`);
         this.finish();
       });
+  }
+
+  private showUpdate(): void {
+    // The module reads what it needs of the prompt (UpdateHost), checks `updates` after an answer,
+    // and sets updateView: the least code here, where every byte is paid at first paint.
+    import('../updates/updates.js').then((updates) => updates.showUpdate(this as never));
   }
 
   /** What the follow-up flow may ask of the prompt. */
@@ -485,7 +498,9 @@ export class WelcomedPrompt extends LitElement {
 
   protected override render(): TemplateResult | typeof nothing {
     if (!this.config) return html`<slot></slot>`;
-    if ((this.alreadyAnswered || this.sampledOut) && !this.response) return nothing;
+    // With `updates`, the line in its own live region (updates/updates.ts), once it is fetched.
+    if (this.alreadyAnswered && !this.response) return this.updateView ?? nothing;
+    if (this.sampledOut && !this.response) return nothing;
     const locale = this.locale;
     return withLocale(
       locale,
@@ -556,7 +571,7 @@ export class WelcomedPrompt extends LitElement {
     return html`
       <div part="thanks" class="thanks">
         ${heading(this.config!.headingLevel, refused ? strings.refusedHeading() : strings.thanksHeading(), true)}
-        ${refused ? nothing : html`<p>${strings.thanksBody()}</p>`}
+        ${refused ? nothing : html`<p>${strings.thanksBody()}</p>${this.updateView}`}
       </div>
     `;
   }

@@ -26,7 +26,7 @@ test('custom-elements.json documents the attributes, events, parts and custom pr
   assert.ok(element, 'welcomed-prompt is in the manifest');
   assert.deepEqual(
     element.attributes.map((attribute) => attribute.name).sort(),
-    ['change', 'choices', 'count-views', 'description', 'endpoint', 'follow-up', 'heading-level', 'lang', 'privacy-url', 'question', 'remember', 'sample', 'transport'],
+    ['change', 'choices', 'count-views', 'description', 'endpoint', 'follow-up', 'heading-level', 'lang', 'privacy-url', 'question', 'remember', 'sample', 'transport', 'updates'],
   );
   assert.deepEqual(
     element.events.map((event) => event.name).sort(),

@@ -67,6 +67,17 @@ export function receiverPlugin() {
         }
         case 'receiver-requests':
           return requests.slice();
+        case 'receiver-publish-update': {
+          // As a manager would from the dashboard ("You said, we did"): the admin token, for now.
+          const { change, ...update } = /** @type {{ change: string } & Record<string, unknown>} */ (payload);
+          const reply = await fetch(`${url}/api/changes/${encodeURIComponent(change)}/updates`, {
+            method: 'POST',
+            headers: { Authorization: `Bearer ${ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
+            body: JSON.stringify({ status: 'change-made', date: '2026-12-01', publishedBy: 'Test team', ...update }),
+          });
+          if (reply.status !== 201) throw new Error(`POST …/updates answered ${reply.status}: ${await reply.text()}`);
+          return reply.json();
+        }
         case 'proxy-info':
           return { endpoint: `${proxy?.url}/api/responses` };
         case 'proxy-plan':

@@ -19,6 +19,10 @@ export const AUDIT_ACTIONS = [
   'erasure',
   'token-create',
   'token-revoke',
+  /** A "You said, we did" reply was published or edited (`target`: the change; `outcome`: its version). */
+  'publish',
+  /** A published reply was withdrawn (`target`: the change; `outcome`: the withdrawal's version). */
+  'withdraw',
   /** A token was refused: unknown, expired, revoked, or its role too low (`outcome` says which). */
   'refused',
 ] as const;

@@ -18,11 +18,13 @@ export function isApiPath(url: string): boolean {
   return path === '/api' || path.startsWith('/api/');
 }
 
-/** Sets what every /api reply carries: nosniff, no-store and API_CSP. */
+/** Sets what every /api reply carries: nosniff, no-store (unless the route made it `public, …`) and API_CSP. */
 export function setApiHeaders(reply: FastifyReply): FastifyReply {
+  // A route that serves public data (the published update of a change) says so itself.
+  const isPublic = String(reply.getHeader('Cache-Control') ?? '').startsWith('public,');
   return reply
     .header('X-Content-Type-Options', 'nosniff')
-    .header('Cache-Control', 'no-store')
+    .header('Cache-Control', isPublic ? reply.getHeader('Cache-Control') : 'no-store')
     .header('Content-Security-Policy', API_CSP);
 }
 

@@ -48,8 +48,8 @@ function formatNumber(locale: string, value: number): string {
   return new Intl.NumberFormat(locale).format(value);
 }
 
-/** A whole page: `heading` makes the title; `main` is the page's content. */
-function layout(locale: string, title: string, main: Markup, back?: string): string {
+/** A whole page: `heading` makes the title; `main` is the page's content (also the public page of a change's update, updates/page.ts). */
+export function layout(locale: string, title: string, main: Markup, back?: string): string {
   const t = wordsOf(locale);
   return `<!doctype html>\n${html`<html lang="${locale}" dir="${directionOf(locale)}">
 <head>

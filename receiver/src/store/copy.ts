@@ -23,6 +23,8 @@ export interface CopyReport {
   replacedNul: number;
   /** Daily view counts read from the source, and of those stored into the target now (issue 17). */
   impressions: { read: number; copied: number };
+  /** Versions of "You said, we did" replies read from the source, and of those, stored into the target now. */
+  updateVersions: { read: number; copied: number };
   /** Counts in each database at the end. */
   source: { responses: number; contacts: number };
   target: { responses: number; contacts: number };
@@ -44,6 +46,7 @@ export async function copyStore(
     missingContacts: [],
     replacedNul: 0,
     impressions: { read: 0, copied: 0 },
+    updateVersions: { read: 0, copied: 0 },
     source: { responses: 0, contacts: 0 },
     target: { responses: 0, contacts: 0 },
   };
@@ -84,6 +87,12 @@ export async function copyStore(
   // Daily counts, a few per change and day: one batch, each (change, day, locale) copied once.
   const views = await from.exportImpressions();
   report.impressions = { read: views.length, copied: await to.importImpressions(views) };
+  // The replies, change by change (a few versions each), as they are.
+  for (const { change } of await from.latestUpdateVersions()) {
+    const versions = await from.listUpdateVersions(change);
+    report.updateVersions.read += versions.length;
+    report.updateVersions.copied += await to.importUpdateVersions(versions);
+  }
   report.source = await from.countRecords();
   report.target = await to.countRecords();
   if (report.missing.length < missing) report.missing.push(`… ${missing - report.missing.length} more`);

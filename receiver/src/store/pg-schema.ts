@@ -4,6 +4,7 @@
 import type { ClientBase } from 'pg';
 import { ABOUT_FIELDS } from 'welcomed/contract';
 import { ACCESS_MIGRATION_SQL } from './pg-access.js';
+import { PG_UPDATES_SCHEMA } from './pg-updates.js';
 import { iso } from './pg-time.js';
 import { ABOUT_COLUMN, cellColumns } from './rows.js';
 
@@ -105,6 +106,12 @@ const MIGRATIONS: readonly Migration[] = [
         count  bigint NOT NULL CHECK (count >= 0),
         PRIMARY KEY (change, day, locale)
       );`,
+  },
+  {
+    version: 6,
+    // As SQLite's version 7 (sqlite-updates.ts): "You said, we did", every version of each change's update.
+    description: 'the versions of each change\'s "You said, we did" update',
+    sql: PG_UPDATES_SCHEMA,
   },
 ];
 

@@ -17,6 +17,7 @@ import { pgAccess } from './pg-access.js';
 import { pgImpressions } from './pg-impressions.js';
 import { pgRecords } from './pg-records.js';
 import { migrate } from './pg-schema.js';
+import { pgUpdates } from './pg-updates.js';
 import { iso } from './pg-time.js';
 import {
   ABOUT_COLUMN,
@@ -294,6 +295,7 @@ export async function openPgStore(options: PgStoreOptions): Promise<PgStore> {
     ...pgRecords(pool),
     ...pgAccess(pool),
     ...pgImpressions(pool),
+    ...pgUpdates(pool),
     async close() {
       if (!pool.ended) await pool.end();
     },

@@ -4,9 +4,10 @@ import type { Database } from 'better-sqlite3';
 import { aboutGroups, weekStart } from '../summary/cells.js';
 import { ABOUT_COLUMN } from './rows.js';
 import { ACCESS_SCHEMA } from './sqlite-access.js';
+import { UPDATES_SCHEMA } from './sqlite-updates.js';
 
 /** Current schema version. */
-export const DATABASE_VERSION = 6;
+export const DATABASE_VERSION = 7;
 
 const ABOUT_COLUMNS = Object.values(ABOUT_COLUMN);
 
@@ -165,6 +166,8 @@ export function prepareDatabase(db: Database, dbPath: string): void {
     db.exec(ACCESS_SCHEMA);
     // Version 6: the daily counts of views.
     db.exec(IMPRESSIONS_SCHEMA);
+    // Version 7 ("You said, we did"; sqlite-updates.ts): a new table, created in new files alike.
+    db.exec(UPDATES_SCHEMA);
     db.pragma(`user_version = ${DATABASE_VERSION}`);
   }).immediate();
 }

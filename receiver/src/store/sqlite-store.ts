@@ -14,6 +14,7 @@ import { sqliteAccess } from './sqlite-access.js';
 import { sqliteImpressions } from './sqlite-impressions.js';
 import { sqliteRecords } from './sqlite-records.js';
 import { prepareDatabase } from './sqlite-schema.js';
+import { sqliteUpdates } from './sqlite-updates.js';
 import { ABOUT_COLUMN, cellColumns, newestPages, toCounts, toResponse, toSummaryCounts, type CellRow, type StoredRow } from './rows.js';
 import type { ListOptions, ResponseFlags, SpamFilter, Store, StoredResponse, UpsertStatus } from './store.js';
 
@@ -296,6 +297,7 @@ export async function openSqliteStore(dbPath: string): Promise<SqliteStore> {
     ...sqliteRecords(db),
     ...sqliteAccess(db),
     ...sqliteImpressions(db),
+    ...sqliteUpdates(db),
     async close() {
       if (db.open) db.close();
     },

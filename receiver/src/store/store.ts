@@ -15,6 +15,7 @@ import type { Answer, WelcomedResponse } from 'welcomed/contract';
 import type { SummaryComment, SummaryCounts } from '../summary/types.js';
 import type { AccessStore } from './access-store.js';
 import type { ImpressionStore } from './impressions.js';
+import type { UpdateStore } from './updates.js';
 
 /**
  * A stored response: the payload's own fields (without `honeypot` and `shownForMs`), when the
@@ -94,8 +95,11 @@ export interface ResponseRecord {
   contact: { name: string | null; email: string | null; phone: string | null; consentAt: string; createdAt: string } | null;
 }
 
-/** Where responses are kept, who may read them (AccessStore), and the daily counts of views (ImpressionStore). */
-export interface Store extends AccessStore, ImpressionStore {
+/**
+ * Where responses are kept, who may read them (AccessStore), the daily counts of views
+ * (ImpressionStore), and the updates published about each change (UpdateStore).
+ */
+export interface Store extends AccessStore, ImpressionStore, UpdateStore {
   /**
    * Stores a response, or updates the stored one with the same id. Optional fields missing from
    * a later send keep their stored values (sends of one response only ever add fields, and may
