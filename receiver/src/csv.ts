@@ -71,7 +71,16 @@ export function toCsv(responses: AsyncIterable<StoredResponse>): Readable {
       yield CSV_COLUMNS.map((column) => flat[column]);
     }
   }
-  return Readable.from(records()).pipe(
+  return hardenedCsv(records());
+}
+
+/**
+ * Rows (each an array of cells, header first) as this receiver's CSV, for every export it serves:
+ * a byte-order mark, Windows line ends, every cell with a line break of any kind quoted, and
+ * every text cell neutralised (neutraliseFormula); numbers and booleans as they are.
+ */
+export function hardenedCsv(rows: Iterable<readonly unknown[]> | AsyncIterable<readonly unknown[]>): Readable {
+  return Readable.from(rows).pipe(
     stringify({
       bom: true,
       record_delimiter: 'windows',
@@ -80,7 +89,7 @@ export function toCsv(responses: AsyncIterable<StoredResponse>): Readable {
       quoted_match: LINE_BREAK,
       // csv-stringify's own guard on a cell's first character, behind ours.
       escape_formulas: true,
-      cast: { string: neutraliseFormula, boolean: (value) => String(value) },
+      cast: { string: neutraliseFormula, boolean: (value) => String(value), number: (value) => String(value) },
     }),
   );
 }

@@ -1,9 +1,8 @@
 // The audit trail's vocabulary, and how an entry is made safe to keep: every text is bounded and
 // stripped of control characters, so nothing an attacker sends can forge a line or fill the disk.
 // An entry never holds the data itself: no comment, no contact detail, no token.
-import { Readable } from 'node:stream';
-import { stringify } from 'csv-stringify';
-import { LINE_BREAK, neutraliseFormula } from '../csv.js';
+import type { Readable } from 'node:stream';
+import { hardenedCsv } from '../csv.js';
 import type { AuditEntry, StoredAuditEntry } from '../store/access-store.js';
 import type { Role } from './roles.js';
 
@@ -70,15 +69,5 @@ export const AUDIT_CSV_COLUMNS = ['seq', 'at', 'actor', 'role', 'action', 'scope
 
 /** The entries as CSV, hardened as the responses' export is (csv.ts). */
 export function auditCsv(entries: readonly StoredAuditEntry[]): Readable {
-  const rows = [AUDIT_CSV_COLUMNS, ...entries.map((entry) => AUDIT_CSV_COLUMNS.map((column) => entry[column]))];
-  return Readable.from(rows).pipe(
-    stringify({
-      bom: true,
-      record_delimiter: 'windows',
-      quote_record_delimiter: true,
-      quoted_match: LINE_BREAK,
-      escape_formulas: true,
-      cast: { string: neutraliseFormula, number: (value) => String(value) },
-    }),
-  );
+  return hardenedCsv([AUDIT_CSV_COLUMNS, ...entries.map((entry) => AUDIT_CSV_COLUMNS.map((column) => entry[column]))]);
 }
