@@ -20,9 +20,10 @@ import { compileHint, minifyCssTemplates, minifyHtmlTemplates, requireMessageIds
 
 // The prompt's and its delivery controller's private members, which only the first bundle uses
 // (never a lazy part, the queue's stored JSON, the payload or FlowHost's keys): short names for
-// them in the minified builds. -107 B brotli in welcomed.js.
+// them in the minified builds. -107 B brotli in welcomed.js. Not `config`, `locale`, `response`
+// or `flowHost`: the updates part (src/updates/updates.ts, UpdateHost) reads them by name.
 const PRIVATE_MEMBERS = [
-  'alreadyAnswered', 'announce', 'applyConfig', 'applyLocale', 'applyOverrides', 'config', 'flowHost',
+  'alreadyAnswered', 'announce', 'applyConfig', 'applyLocale', 'applyOverrides',
   'focusAfterRender', 'jsonConfig', 'logOnce', 'loggedProblems', 'moveTo', 'onAnswer', 'onDeliveryReport',
   'onDismiss', 'overrides', 'renderAsk', 'renderStep', 'renderThanks', 'renderViews', 'shownAt',
   'statusAfterFocus', 'submitFollowUp', 'views', 'stopListening', 'withDelivery', 'onReport', 'delivery', 'memory',
