@@ -68,6 +68,5 @@ export type * from './store/access-store.js';
 export { newcombe, type Difference } from './summary/newcombe.js';
 export { responseRate, summarizeViews } from './summary/views.js';
 export { compareGroups } from './summary/differences.js';
-export type * from './summary/evidence-types.js';
 export type * from './store/impressions.js';
 export { countedDay } from './routes/impressions.js';

@@ -8,7 +8,7 @@
 // group is added. A comparison whose "everyone else" holds fewer than the minimum cell is left out.
 import { ABOUT_FIELDS, type AboutField } from 'welcomed/contract';
 import { parentOf } from './cells.js';
-import type { Differences, GroupDifference } from './evidence-types.js';
+import type { Differences, GroupDifference } from './types.js';
 import { newcombe } from './newcombe.js';
 import type { AboutGroup, CellCount, GroupCell, NotAnswered } from './types.js';
 

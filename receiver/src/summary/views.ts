@@ -5,7 +5,7 @@
 // (suppression.ts), and a week's rate is given only where both its responses and its views are
 // published — a rate and its views would otherwise give the suppressed number of responses.
 import { suppressCells } from './suppression.js';
-import type { Views } from './evidence-types.js';
+import type { Views } from './types.js';
 import type { WeekCell } from './types.js';
 import { WEEK_MS, isoWeek, mondayOf } from './time.js';
 import { wilson } from './wilson.js';
