@@ -1,32 +1,14 @@
 import type { WelcomedResponse } from '../contract/response.js';
+import { queueEntry, queuePrefix, type QueuedResponse } from './queue-entry.js';
 import type { Transport } from './send.js';
 import { safeLocalStorage } from './storage.js';
 
-export { safeLocalStorage };
+export { queuePrefix, safeLocalStorage, type QueuedResponse };
 
 /** Most responses kept per endpoint; the oldest goes first. */
 export const QUEUE_MAX_ENTRIES = 100;
 /** Responses older than this are given up. */
 export const QUEUE_MAX_AGE_MS = 30 * 24 * 60 * 60_000;
-
-/** The start of the localStorage keys of the responses waiting for `endpoint`. */
-export const queuePrefix = (endpoint: string): string => `welcomed:queue:${endpoint}|`;
-
-/** A response waiting to be delivered. */
-export interface QueuedResponse {
-  response: WelcomedResponse;
-  transport: Transport;
-  /** Failed attempts so far. */
-  attempts: number;
-  /** Backoff: not to be retried before this time (ms since epoch), unless the page is closing. */
-  notBefore: number;
-  /** The server's `Retry-After`: never sent before this time. */
-  retryAfter: number;
-  /** When it was first queued. */
-  queuedAt: number;
-  /** The response's secret, sent with it (see WelcomedResponse.secret); kept apart from it. */
-  secret?: string;
-}
 
 /**
  * The responses waiting for one endpoint. Each is kept under its own `localStorage` key, so
@@ -67,12 +49,7 @@ export class ResponseQueue {
    * within QUEUE_MAX_ENTRIES.
    */
   put(response: WelcomedResponse, transport: Transport, now: number = Date.now(), secret?: string): string[] {
-    const existing = this.get(response.id);
-    const entry: QueuedResponse = existing
-      ? { ...existing, response, transport, notBefore: now }
-      : { response, transport, attempts: 0, notBefore: now, retryAfter: 0, queuedAt: now };
-    entry.secret = secret ?? entry.secret;
-    this.setItem(this.prefix + response.id, JSON.stringify(entry));
+    this.setItem(this.prefix + response.id, JSON.stringify(queueEntry(this.get(response.id), response, transport, now, secret)));
     const all = this.entries(now);
     return all.slice(0, Math.max(0, all.length - QUEUE_MAX_ENTRIES)).map((old) => {
       this.removeItem(this.prefix + old.response.id);

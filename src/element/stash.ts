@@ -2,13 +2,11 @@
 // part): writing an answer to it at once, as the user answers, so that it survives the page
 // closing before the delivery code has loaded; and knowing whether anything waits, to load that
 // code for a retry. The delivery part then queues the same response again (ResponseQueue.put,
-// which also keeps the queue within its bound).
+// which also keeps the queue within its bound). Both write the entry of delivery/queue-entry.ts.
 import type { WelcomedResponse } from '../contract/response.js';
-import type { QueuedResponse } from '../delivery/queue.js';
+import { queueEntry, queuePrefix, type QueuedResponse } from '../delivery/queue-entry.js';
 import type { Transport } from '../delivery/send.js';
 import { safeLocalStorage } from '../delivery/storage.js';
-
-const prefix = (endpoint: string) => `welcomed:queue:${endpoint}|`;
 
 /**
  * Writes `response` to this device's queue for `endpoint` as ResponseQueue.put does: a new entry,
@@ -16,16 +14,11 @@ const prefix = (endpoint: string) => `welcomed:queue:${endpoint}|`;
  * secret). Blocked or full storage: the delivery part keeps it in memory once loaded.
  */
 export function stashResponse(endpoint: string, response: WelcomedResponse, transport: Transport, secret?: string): void {
-  const key = prefix(endpoint) + response.id;
-  const now = Date.now();
+  const key = queuePrefix(endpoint) + response.id;
   try {
     const storage = safeLocalStorage();
     const existing = JSON.parse(storage?.getItem(key) || 'null') as QueuedResponse | null;
-    const entry: QueuedResponse = existing
-      ? { ...existing, response, transport, notBefore: now }
-      : { response, transport, attempts: 0, notBefore: now, retryAfter: 0, queuedAt: now };
-    entry.secret = secret ?? entry.secret;
-    storage?.setItem(key, JSON.stringify(entry));
+    storage?.setItem(key, JSON.stringify(queueEntry(existing, response, transport, Date.now(), secret)));
   } catch {
     // The delivery part queues it again, in memory if need be.
   }
@@ -36,7 +29,7 @@ export function hasQueued(endpoint: string): boolean {
   try {
     const storage = safeLocalStorage();
     for (let index = 0; storage && index < storage.length; index += 1) {
-      if (storage.key(index)?.startsWith(prefix(endpoint))) return true;
+      if (storage.key(index)?.startsWith(queuePrefix(endpoint))) return true;
     }
   } catch {
     // Blocked storage: nothing waits there.
