@@ -27,7 +27,7 @@ const PRIVATE_MEMBERS = [
   'focusAfterRender', 'jsonConfig', 'logOnce', 'loggedProblems', 'moveTo', 'onAnswer', 'onDeliveryReport',
   'onDismiss', 'overrides', 'renderAsk', 'renderStep', 'renderThanks', 'renderViews', 'shownAt',
   'statusAfterFocus', 'submitFollowUp', 'views', 'stopListening', 'withDelivery', 'onReport', 'delivery', 'memory',
-  'stopWatching', 'sampledOut', 'watched', 'storage',
+  'stopWatching', 'sampledOut', 'storage',
 ];
 
 const minify = ({ module = true } = {}) =>

@@ -221,9 +221,8 @@ export class WelcomedPrompt extends LitElement {
   private secret = '';
   private alreadyAnswered = false;
   private sampledOut = false;
-  /** Stops watching for the prompt to be seen (null: not watching, or done). */
+  /** Stops watching for the prompt to be seen (null until watching starts: once per prompt). */
   private stopWatching: (() => void) | null = null;
-  private watched = false;
   private focusAfterRender = false;
   /**
    * What the status region will say once focus has moved to the step after the answer (null:
@@ -275,8 +274,7 @@ export class WelcomedPrompt extends LitElement {
     if (this.shownAt === undefined && this.renderRoot.querySelector('fieldset')) {
       this.shownAt = performance.now();
       // Counted once per prompt, only once seen, and never for a browser that asks not to be tracked.
-      if (!this.watched && this.countViews != 'off' && !(navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl) {
-        this.watched = true;
+      if (!this.stopWatching && this.countViews != 'off' && !(navigator as { globalPrivacyControl?: boolean }).globalPrivacyControl) {
         this.stopWatching = watchSeen(this, () => this.delivery.countView(this.config!.change, this.locale));
       }
     }
@@ -324,7 +322,7 @@ export class WelcomedPrompt extends LitElement {
     if (this.step === 'ask') {
       const { endpoint, change, rememberDays } = this.config;
       // `updates` is read as an attribute only (see the class's doc comment): a property costs bytes here.
-      if ((this.alreadyAnswered = answeredRecently(endpoint, change, rememberDays)) && this.hasAttribute('updates')) this.showUpdate();
+      if ((this.alreadyAnswered = answeredRecently(endpoint, change, rememberDays))) this.showUpdate();
       this.sampledOut = !inSample(`${endpoint}|${change}`, this.sample, rememberDays);
     }
     this.delivery.configure(this.config.endpoint, () => this.response !== null);
@@ -447,9 +445,10 @@ export class WelcomedPrompt extends LitElement {
   }
 
   private showUpdate(): void {
-    // The module reads what it needs of the prompt (UpdateHost), checks `updates` after an answer,
-    // and sets updateView: the least code here, where every byte is paid at first paint.
-    import('../updates/updates.js').then((updates) => updates.showUpdate(this as never));
+    // Only where the page opted in (another endpoint than the reference receiver would answer
+    // 404). The module reads what it needs of the prompt (UpdateHost) and sets updateView: the
+    // least code here, where every byte is paid at first paint.
+    if (this.hasAttribute('updates')) import('../updates/updates.js').then((updates) => updates.showUpdate(this as never));
   }
 
   /** What the follow-up flow may ask of the prompt. */

@@ -35,7 +35,7 @@ export function pageAddress(endpoint: string, change: string, locale: string): s
 const liveRegion = (content: unknown) => html`<div role="status">${content}</div>`;
 
 /** What this module reads and calls on the prompt (its private members too, by name). */
-export interface UpdateHost extends ReactiveControllerHost, Pick<Element, 'hasAttribute'> {
+export interface UpdateHost extends ReactiveControllerHost {
   config: { endpoint: string; change: string } | null;
   locale: string;
   /** Null for a browser that answered on an earlier visit (the prompt shows only this line). */
@@ -50,11 +50,10 @@ export interface UpdateHost extends ReactiveControllerHost, Pick<Element, 'hasAt
  * answer, or alone in the prompt's box for a browser that answered before. Nothing when there is
  * none (a 404, a network error, anything unexpected): the prompt shows what it would without it.
  * The line follows the prompt's locale (a controller rebuilds it when that changes), and waits
- * for that locale's words rather than flash English.
+ * for that locale's words rather than flash English. The prompt loads this module only where the
+ * page set `updates`.
  */
 export async function showUpdate(host: UpdateHost): Promise<void> {
-  // Only where the page opted in: another endpoint than the reference receiver would answer 404.
-  if (!host.hasAttribute('updates')) return;
   const { endpoint, change } = host.config!;
   const returning = !host.response;
   // For a browser that answered before, a polite live region at once, empty: the line is
