@@ -8,11 +8,9 @@
 // group is added. A comparison whose "everyone else" holds fewer than the minimum cell is left out.
 import { ABOUT_FIELDS, type AboutField } from 'welcomed/contract';
 import { parentOf } from './cells.js';
-import type { Differences, GroupDifference } from './types.js';
 import { newcombe } from './newcombe.js';
-import type { AboutGroup, CellCount, GroupCell, NotAnswered } from './types.js';
-
-const round4 = (value: number) => Math.round(value * 10_000) / 10_000;
+import { round4 } from './wilson.js';
+import type { AboutGroup, CellCount, Differences, GroupCell, GroupDifference, NotAnswered } from './types.js';
 
 /**
  * Compares each published group of each question with the rest. `cells` are each question's raw

@@ -26,7 +26,6 @@ import type {
   CellCount,
   ChangeSummary,
   GroupCell,
-  Interval,
   NotAnswered,
   Overview,
   SummaryComment,
@@ -34,7 +33,7 @@ import type {
   SummaryRow,
   SuppressedChange,
 } from './types.js';
-import { wilson } from './wilson.js';
+import { publishedInterval } from './wilson.js';
 
 /** Comments shown with a summary, newest first. */
 export const COMMENT_LIMIT = 20;
@@ -163,8 +162,8 @@ export function summarizeCounts(
     confidenceLevel: CONFIDENCE_LEVEL,
     responses: n,
     answers,
-    welcomed: interval(answers.yes, n),
-    partly: interval(answers.partly, n),
+    welcomed: publishedInterval(answers.yes, n),
+    partly: publishedInterval(answers.partly, n),
     weeks: weeksShown,
     groups,
     within: ASKED_WITHIN,
@@ -257,19 +256,11 @@ export function summarizeChanges(
     const n = ANSWERS.reduce((sum, answer) => sum + (answers[answer] ?? 0), 0);
     if (n === 0) continue;
     changes.push(
-      n < minCell ? { change, suppressed: true } : { change, responses: n, welcomed: interval(answers.yes ?? 0, n) },
+      n < minCell ? { change, suppressed: true } : { change, responses: n, welcomed: publishedInterval(answers.yes ?? 0, n) },
     );
   }
   changes.sort((a, b) => (a.change < b.change ? -1 : a.change > b.change ? 1 : 0));
   return { minimumCell: minCell, confidenceLevel: CONFIDENCE_LEVEL, changes };
-}
-
-const round4 = (value: number) => Math.round(value * 10_000) / 10_000;
-
-/** The welcomed share of `yes` in `n` (≥ 1) with its interval, rounded to 4 decimal places. */
-function interval(yes: number, n: number): Interval {
-  const { share, low, high } = wilson(yes, n);
-  return { share: round4(share), low: round4(low), high: round4(high) };
 }
 
 /** Cells of one breakdown, suppressed as `suppressCells` says. */
@@ -282,6 +273,6 @@ function protect<Label extends Record<string, string>>(
     minCell,
   );
   return cells.map(({ label, n, yes }, index) =>
-    hidden[index] ? { ...label, suppressed: true as const } : { ...label, responses: n, welcomed: interval(yes, n) },
+    hidden[index] ? { ...label, suppressed: true as const } : { ...label, responses: n, welcomed: publishedInterval(yes, n) },
   );
 }

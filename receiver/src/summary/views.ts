@@ -5,19 +5,14 @@
 // (suppression.ts), and a week's rate is given only where both its responses and its views are
 // published — a rate and its views would otherwise give the suppressed number of responses.
 import { suppressCells } from './suppression.js';
-import type { Views } from './types.js';
-import type { WeekCell } from './types.js';
+import type { Views, WeekCell } from './types.js';
 import { WEEK_MS, isoWeek, mondayOf } from './time.js';
-import { wilson } from './wilson.js';
+import { publishedInterval } from './wilson.js';
 import type { DayCount } from '../store/impressions.js';
-
-const round4 = (value: number) => Math.round(value * 10_000) / 10_000;
 
 /** Responses ÷ views with its interval, or null when it would exceed 100% (or nothing was seen). */
 export function responseRate(responses: number, impressions: number): Views['responseRate'] {
-  if (impressions < 1 || responses > impressions) return null;
-  const { share, low, high } = wilson(responses, impressions);
-  return { share: round4(share), low: round4(low), high: round4(high) };
+  return impressions < 1 || responses > impressions ? null : publishedInterval(responses, impressions);
 }
 
 /**

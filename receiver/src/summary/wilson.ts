@@ -28,3 +28,12 @@ export function wilson(successes: number, n: number, z: number = Z_95): Interval
     high: successes === n ? 1 : Math.min(1, centre + half),
   };
 }
+
+/** A published figure: rounded to 4 decimal places. */
+export const round4 = (value: number): number => Math.round(value * 10_000) / 10_000;
+
+/** The share `successes / n` and its Wilson interval as published: each rounded to 4 decimal places. */
+export function publishedInterval(successes: number, n: number): Interval {
+  const { share, low, high } = wilson(successes, n);
+  return { share: round4(share), low: round4(low), high: round4(high) };
+}
